@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { CustomFetch } from 'openid-client';
+import type { DestinationStream } from 'pino';
+import { createConsoleSessions } from './accounts/console-session.js';
+import { consoleAuthRoutes } from './accounts/routes.js';
+import { createAccountService } from './accounts/service.js';
+import { ensureConsoleApp } from './apps/service.js';
+import { createAuditService } from './audit/service.js';
+import { type Config, repositoryRoot } from './config.js';
+import { SecretBox, loadMasterKey } from './crypto/secret-box.js';
+import { generateId } from './crypto/tokens.js';
+import { jsonErrorHandler } from './http/error-handler.js';
+import { loggerOptions } from './http/logging.js';
+import { helmetOptions } from './http/security.js';
+import { createMfaChallengeService } from './mfa/challenges.js';
+import { consoleMfaRoutes } from './mfa/routes.js';
+import { createMfaService } from './mfa/service.js';
+import { interactionRoutes } from './oidc/interactions.js';
+import { loadServerKeys } from './oidc/keys.js';
+import { providerMount } from './oidc/mount.js';
+import { createProvider } from './oidc/provider.js';
+import { type Db, openDatabase } from './storage/database.js';
+import { migrateToLatest } from './storage/migrations.js';
+import { createRepositories } from './storage/repositories.js';
+
+export interface BuildOptions {
+  config: Config;
+  /** Current time in epoch milliseconds; tests inject their own. */
+  clock?: () => number;
+  /** Where log lines go (stdout by default); tests capture them. */
+  logStream?: DestinationStream;
+}
+
+const publicAssets = path.join(repositoryRoot, 'packages/server/public');
+const consoleDist = path.join(repositoryRoot, 'packages/console/dist');
+
+/** Sends requests for the public URL through the app in-process, as a fetch implementation. */
+function inProcessFetch(app: FastifyInstance): CustomFetch {
+  return async (url, options) => {
+    const target = new URL(url);
+    const response = await app.inject({
+      method: (options.method ?? 'GET') as 'GET' | 'POST',
+      url: target.pathname + target.search,
+      headers: { ...(options.headers as Record<string, string>), host: target.host },
+      payload: options.body === undefined || options.body === null ? undefined : String(options.body),
+    });
+    return new Response(response.rawPayload.length > 0 ? new Uint8Array(response.rawPayload) : null, {
+      status: response.statusCode,
+      headers: response.headers as Record<string, string>,
+    });
+  };
+}
+
+/** Builds the whole service over one database: storage, hosted login, console and APIs. */
+export async function buildApp(options: BuildOptions) {
+  const { config } = options;
+  const clock = options.clock ?? Date.now;
+  const secureCookies = config.publicUrl.startsWith('https:');
+
+  const db: Db = openDatabase(config.database);
+  await migrateToLatest(db);
+  const repositories = createRepositories(db);
+  const secretBox = new SecretBox(loadMasterKey(config));
+
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel, options.logStream),
+    genReqId: () => generateId(),
+    trustProxy: secureCookies,
+  });
+  app.addHook('onClose', async () => db.destroy());
+
+  const audit = createAuditService(repositories, app.log, clock);
+  const accounts = createAccountService({ repositories, audit, clock });
+  const mfa = createMfaService({ repositories, secretBox, audit, clock });
+  const challenges = createMfaChallengeService({ repositories, mfa, audit, clock });
+  const sessions = createConsoleSessions({ repositories, clock, secureCookies });
+
+  await ensureConsoleApp(repositories, config.publicUrl, clock());
+  const keys = await loadServerKeys(repositories, secretBox, clock());
+  const provider = createProvider({ publicUrl: config.publicUrl, repositories, keys, clock });
+
+  await app.register(fastifyHelmet, helmetOptions(secureCookies));
+  await app.register(fastifyCookie, { secret: keys.cookieKeys });
+  await app.register(fastifyFormbody);
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'portcullis_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies, signed: true },
+  });
+  await app.register(fastifyStatic, { root: publicAssets, prefix: '/assets/' });
+  if (fs.existsSync(consoleDist)) {
+    await app.register(fastifyStatic, { root: consoleDist, prefix: '/console/', decorateReply: false });
+  } else {
+    app.log.warn({ consoleDist }, 'console is not built; run `npm run build` to serve it');
+  }
+
+  app.setErrorHandler(jsonErrorHandler);
+  app.setNotFoundHandler(async (request, reply) => {
+    const pathname = request.url.split('?')[0] ?? '';
+    if (request.method === 'GET' && pathname.startsWith('/console/') && !pathname.startsWith('/console/api/')) {
+      return reply.sendFile('index.html', consoleDist);
+    }
+    return reply.code(404).send({ error: { code: 'not_found', message: 'No such path. Check the URL.' } });
+  });
+
+  await app.register(providerMount, { provider });
+  await app.register(interactionRoutes, {
+    provider,
+    repositories,
+    accounts,
+    challenges,
+    audit,
+    consoleSignupOpen: config.consoleSignup === 'open',
+  });
+  await app.register(consoleAuthRoutes, {
+    publicUrl: config.publicUrl,
+    repositories,
+    sessions,
+    audit,
+    secureCookies,
+    secretBox,
+    providerFetch: inProcessFetch(app),
+  });
+  await app.register(consoleMfaRoutes, { sessions, mfa, repositories });
+  app.get('/', async (_request, reply) => reply.redirect('/console/'));
+  app.get('/console', async (_request, reply) => reply.redirect('/console/'));
+
+  return { app, db, repositories, services: { accounts, mfa, challenges, audit }, provider, secretBox };
+}
+
+export type Portcullis = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,74 @@
+import type { AuditContext, AuditService } from '../audit/service.js';
+import { generateId } from '../crypto/tokens.js';
+import { PortcullisError } from '../http/errors.js';
+import type { Repositories } from '../storage/repositories.js';
+import type { UserRow } from '../storage/users.js';
+import { challengeLifetimeMs, maxChallengeFailures } from './policy.js';
+import type { MfaService } from './service.js';
+
+/** The code step of one sign-in: opened after the password, passed once, ended by 5 rejections. */
+export function createMfaChallengeService(deps: {
+  repositories: Repositories;
+  mfa: MfaService;
+  audit: AuditService;
+  clock: () => number;
+}) {
+  const { mfaChallenges } = deps.repositories;
+
+  return {
+    async open(interactionUid: string, user: UserRow): Promise<void> {
+      const now = deps.clock();
+      await mfaChallenges.deleteEnded(now);
+      await mfaChallenges.deleteForInteraction(interactionUid);
+      await mfaChallenges.insert({
+        id: generateId(),
+        app_id: user.app_id,
+        user_id: user.id,
+        interaction_uid: interactionUid,
+        failures: 0,
+        created_at: now,
+        expires_at: now + challengeLifetimeMs,
+        consumed_at: null,
+      });
+    },
+
+    /** Returns the user id waiting at the code step of this interaction, if any. */
+    async pendingUserId(interactionUid: string): Promise<string | null> {
+      const challenge = await mfaChallenges.findOpen(interactionUid, deps.clock(), maxChallengeFailures);
+      return challenge?.user_id ?? null;
+    },
+
+    /**
+     * Checks a code for the interaction's challenge. Throws the code's rejection, or
+     * `challenge_ended` when this rejection was the last one allowed (back to the password page).
+     */
+    async pass(context: AuditContext, interactionUid: string, user: UserRow, code: string): Promise<void> {
+      const challenge = await mfaChallenges.findOpen(interactionUid, deps.clock(), maxChallengeFailures);
+      if (!challenge || challenge.user_id !== user.id) throw new PortcullisError('challenge_ended');
+
+      try {
+        await deps.mfa.verifyCode(context, user, code);
+      } catch (error) {
+        if (!(error instanceof PortcullisError) || error.code === 'mfa_locked') throw error;
+        const failures = await mfaChallenges.addFailure(challenge.id);
+        await deps.audit.record(context, {
+          event: 'mfa.challenge_failed',
+          appId: user.app_id,
+          userId: user.id,
+          detail: { reason: error.code, failures },
+        });
+        if (failures >= maxChallengeFailures) {
+          await deps.audit.record(context, { event: 'mfa.challenge_ended', appId: user.app_id, userId: user.id });
+          throw new PortcullisError('challenge_ended');
+        }
+        throw error;
+      }
+
+      if (!(await mfaChallenges.consume(challenge.id, deps.clock(), maxChallengeFailures))) {
+        throw new PortcullisError('challenge_ended');
+      }
+    },
+  };
+}
+
+export type MfaChallengeService = ReturnType<typeof createMfaChallengeService>;

@@ -1,0 +1,208 @@
+import QRCode from 'qrcode';
+import type { AuditContext, AuditService } from '../audit/service.js';
+import type { SecretBox } from '../crypto/secret-box.js';
+import { generateId } from '../crypto/tokens.js';
+import {
+  buildOtpauthUri,
+  generateTotpSecret,
+  isWellFormedCode,
+  matchTotpStep,
+  normalizeCode,
+  timeStepAt,
+} from '../crypto/totp.js';
+import { PortcullisError, lockedError } from '../http/errors.js';
+import type { AppRow } from '../storage/apps.js';
+import type { AuthenticatorRow } from '../storage/authenticators.js';
+import type { Repositories } from '../storage/repositories.js';
+import type { UserRow } from '../storage/users.js';
+import { enrolmentLifetimeMs, mfaLockRule, mfaThrottleKey } from './policy.js';
+
+export interface AuthenticatorView {
+  id: string;
+  name: string;
+  createdAt: number;
+  confirmedAt: number | null;
+  lastUsedAt: number | null;
+}
+
+export interface Enrolment {
+  id: string;
+  name: string;
+  secret: string;
+  otpauthUri: string;
+  qrCode: string;
+}
+
+export interface MfaServiceDependencies {
+  repositories: Repositories;
+  secretBox: SecretBox;
+  audit: AuditService;
+  clock: () => number;
+}
+
+const secretContext = (authenticatorId: string) => `authenticator:${authenticatorId}`;
+
+export function toAuthenticatorView(row: AuthenticatorRow): AuthenticatorView {
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.created_at,
+    confirmedAt: row.confirmed_at,
+    lastUsedAt: row.last_used_at,
+  };
+}
+
+/** Authenticators, enrolment, code verification with replay protection and lockout, and reset. */
+export function createMfaService({ repositories, secretBox, audit, clock }: MfaServiceDependencies) {
+  const { authenticators, throttles } = repositories;
+
+  async function assertNotLocked(context: AuditContext, appId: string, userId: string, now: number) {
+    const key = mfaThrottleKey(appId, userId);
+    const lockedUntil = await throttles.lockedUntil(key, now);
+    if (lockedUntil !== null) throw lockedError('mfa_locked', lockedUntil, now);
+
+    if (await throttles.clearEndedLock(key, now)) {
+      await audit.record(context, { event: 'mfa.lock_ended', appId, userId });
+    }
+  }
+
+  /** Counts a rejected code; the failure that reaches the limit locks MFA and says so. */
+  async function rejectCode(
+    context: AuditContext,
+    appId: string,
+    userId: string,
+    code: 'mfa_code_invalid' | 'mfa_code_used',
+    now: number,
+  ): Promise<never> {
+    const state = await throttles.addFailure(mfaThrottleKey(appId, userId), now, mfaLockRule);
+    if (state.lockedUntil > now) {
+      await audit.record(context, {
+        event: 'mfa.locked',
+        appId,
+        userId,
+        detail: { failures: state.failures, lockedUntil: state.lockedUntil },
+      });
+      throw lockedError('mfa_locked', state.lockedUntil, now);
+    }
+    throw new PortcullisError(code);
+  }
+
+  /**
+   * Tries one code against the given authenticators and accepts the first match in one
+   * conditional UPDATE. Returns the authenticator that accepted it, or the rejection reason.
+   */
+  async function acceptCode(rows: AuthenticatorRow[], code: string, now: number, confirm: boolean) {
+    let matchedButUsed = false;
+    for (const row of rows) {
+      const secret = secretBox.open(row.secret_ciphertext, secretContext(row.id));
+      const step = matchTotpStep(secret, code, now);
+      if (step === null) continue;
+
+      const offset = step - timeStepAt(now);
+      if (await authenticators.acceptStep({ id: row.id, step, offset, now, confirm })) {
+        return { accepted: row };
+      }
+      matchedButUsed = true;
+    }
+    return { rejected: matchedButUsed ? ('mfa_code_used' as const) : ('mfa_code_invalid' as const) };
+  }
+
+  return {
+    async status(userId: string) {
+      const rows = await authenticators.listConfirmed(userId);
+      return { enabled: rows.length > 0, authenticators: rows.map(toAuthenticatorView) };
+    },
+
+    /** Issues a secret for a new authenticator, pending until a first code confirms it. */
+    async startEnrolment(context: AuditContext, app: AppRow, user: UserRow, name: string): Promise<Enrolment> {
+      const now = clock();
+      const id = generateId();
+      const secret = generateTotpSecret();
+      const issuer = app.id === 'console' ? 'Portcullis' : app.name;
+      const otpauthUri = buildOtpauthUri({ secret, issuer, account: user.email });
+
+      await authenticators.deleteLapsedPending(now);
+      await authenticators.insert({
+        id,
+        app_id: app.id,
+        user_id: user.id,
+        name,
+        secret_ciphertext: secretBox.seal(secret, secretContext(id)),
+        created_at: now,
+        confirmed_at: null,
+        pending_expires_at: now + enrolmentLifetimeMs,
+        last_used_step: -1,
+        last_used_at: null,
+        last_offset: null,
+      });
+      await audit.record(context, { event: 'mfa.enrolment_started', appId: app.id, userId: user.id, detail: { authenticatorId: id } });
+
+      const qrCode = await QRCode.toDataURL(otpauthUri, { errorCorrectionLevel: 'M', margin: 2, scale: 6 });
+      return { id, name, secret, otpauthUri, qrCode };
+    },
+
+    /** Confirms a pending enrolment with its first code; MFA is on from then on. */
+    async confirmEnrolment(context: AuditContext, user: UserRow, authenticatorId: string, input: string) {
+      const now = clock();
+      await assertNotLocked(context, user.app_id, user.id, now);
+
+      const row = await authenticators.findForUser(user.id, authenticatorId);
+      if (!row || row.confirmed_at !== null) throw new PortcullisError('not_found', { thing: 'device' });
+      if ((row.pending_expires_at ?? 0) <= now) throw new PortcullisError('mfa_enrolment_expired');
+
+      const code = normalizeCode(input);
+      const result = isWellFormedCode(code) ? await acceptCode([row], code, now, true) : { rejected: 'mfa_code_invalid' as const };
+      if ('rejected' in result) return rejectCode(context, user.app_id, user.id, result.rejected ?? 'mfa_code_invalid', now);
+
+      await throttles.reset(mfaThrottleKey(user.app_id, user.id));
+      await audit.record(context, { event: 'mfa.enrolment_confirmed', appId: user.app_id, userId: user.id, detail: { authenticatorId } });
+      const confirmed = await authenticators.findForUser(user.id, authenticatorId);
+      return toAuthenticatorView(confirmed ?? row);
+    },
+
+    /**
+     * Verifies a code of any of the user's confirmed authenticators. A code works once; wrong,
+     * replayed and malformed codes all count towards the lock. Throws a PortcullisError on rejection.
+     */
+    async verifyCode(context: AuditContext, user: UserRow, input: string): Promise<AuthenticatorRow> {
+      const now = clock();
+      await assertNotLocked(context, user.app_id, user.id, now);
+
+      const rows = await authenticators.listConfirmed(user.id);
+      if (rows.length === 0) throw new PortcullisError('mfa_not_enrolled');
+
+      const code = normalizeCode(input);
+      const result = isWellFormedCode(code) ? await acceptCode(rows, code, now, false) : { rejected: 'mfa_code_invalid' as const };
+      if ('rejected' in result) return rejectCode(context, user.app_id, user.id, result.rejected ?? 'mfa_code_invalid', now);
+
+      await throttles.reset(mfaThrottleKey(user.app_id, user.id));
+      return result.accepted as AuthenticatorRow;
+    },
+
+    /** Removes an authenticator after a fresh code (step-up); removing the last one turns MFA off. */
+    async removeAuthenticator(context: AuditContext, app: AppRow, user: UserRow, authenticatorId: string, code: string) {
+      const target = await authenticators.findForUser(user.id, authenticatorId);
+      if (!target) throw new PortcullisError('not_found', { thing: 'device' });
+
+      const confirmedCount = await authenticators.countConfirmed(user.id);
+      const isLast = target.confirmed_at !== null && confirmedCount === 1;
+      if (isLast && app.mfa_policy === 'on') throw new PortcullisError('mfa_last_authenticator_required');
+
+      if (confirmedCount > 0) await this.verifyCode(context, user, code);
+
+      await authenticators.delete(user.id, authenticatorId);
+      await audit.record(context, { event: 'mfa.authenticator_removed', appId: app.id, userId: user.id, detail: { authenticatorId } });
+      if (isLast) await audit.record(context, { event: 'mfa.disabled', appId: app.id, userId: user.id });
+    },
+
+    /** Removes every authenticator of a user (lost phone); the reason is kept in the audit trail. */
+    async resetMfa(context: AuditContext, user: UserRow, reason: string) {
+      const removed = await authenticators.deleteAllForUser(user.id);
+      await throttles.reset(mfaThrottleKey(user.app_id, user.id));
+      await audit.record(context, { event: 'mfa.reset', appId: user.app_id, userId: user.id, detail: { removed, reason } });
+      return { removed };
+    },
+  };
+}
+
+export type MfaService = ReturnType<typeof createMfaService>;

@@ -1,0 +1,107 @@
+import { type Locale, type MessageKey, translate } from '../i18n/index.js';
+
+/** Escapes text for HTML element content and double-quoted attributes. */
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+interface PageContext {
+  locale: Locale;
+  appName: string;
+}
+
+function layout(context: PageContext, title: string, body: string, script?: string): string {
+  const scriptTag = script ? `<script src="/assets/${script}" defer></script>` : '';
+  return `<!doctype html>
+<html lang="${context.locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="/assets/hosted.css">
+${scriptTag}
+</head>
+<body>
+<main class="card">
+<p class="brand">${escapeHtml(context.appName)}</p>
+<h1>${escapeHtml(title)}</h1>
+${body}
+</main>
+</body>
+</html>`;
+}
+
+function alert(message: string | undefined): string {
+  return message ? `<p class="alert" role="alert">${escapeHtml(message)}</p>` : '';
+}
+
+export interface FormPageOptions extends PageContext {
+  action: string;
+  csrfToken: string;
+  error?: string;
+  email?: string;
+}
+
+export function renderSignIn(options: FormPageOptions & { signUpUrl?: string }): string {
+  const t = (key: MessageKey, values?: Record<string, string | number>) => translate(options.locale, key, values);
+  const signUpLink = options.signUpUrl
+    ? `<p class="aside"><a href="${escapeHtml(options.signUpUrl)}">${escapeHtml(t('page.sign_in.to_sign_up'))}</a></p>`
+    : '';
+  const body = `${alert(options.error)}
+<form method="post" action="${escapeHtml(options.action)}">
+<input type="hidden" name="_csrf" value="${escapeHtml(options.csrfToken)}">
+<label for="email">${escapeHtml(t('page.email'))}</label>
+<input id="email" name="email" type="email" autocomplete="username" required autofocus value="${escapeHtml(options.email ?? '')}">
+<label for="password">${escapeHtml(t('page.password'))}</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required>
+<button type="submit">${escapeHtml(t('page.sign_in.submit'))}</button>
+</form>
+${signUpLink}`;
+  return layout(options, t('page.sign_in.title', { app: options.appName }), body);
+}
+
+export function renderSignUp(options: FormPageOptions & { signInUrl: string; minPasswordLength: number }): string {
+  const t = (key: MessageKey, values?: Record<string, string | number>) => translate(options.locale, key, values);
+  const body = `${alert(options.error)}
+<form method="post" action="${escapeHtml(options.action)}">
+<input type="hidden" name="_csrf" value="${escapeHtml(options.csrfToken)}">
+<label for="email">${escapeHtml(t('page.email'))}</label>
+<input id="email" name="email" type="email" autocomplete="username" required autofocus value="${escapeHtml(options.email ?? '')}">
+<label for="password">${escapeHtml(t('page.password'))}</label>
+<input id="password" name="password" type="password" autocomplete="new-password" required minlength="${options.minPasswordLength}" aria-describedby="password-hint">
+<p id="password-hint" class="hint">${escapeHtml(t('page.sign_up.password_hint', { min: options.minPasswordLength }))}</p>
+<button type="submit">${escapeHtml(t('page.sign_up.submit'))}</button>
+</form>
+<p class="aside"><a href="${escapeHtml(options.signInUrl)}">${escapeHtml(t('page.sign_up.to_sign_in'))}</a></p>`;
+  return layout(options, t('page.sign_up.title', { app: options.appName }), body);
+}
+
+export function renderMfaStep(options: FormPageOptions & { startOverUrl: string }): string {
+  const t = (key: MessageKey, values?: Record<string, string | number>) => translate(options.locale, key, values);
+  const body = `<p>${escapeHtml(t('page.mfa.intro', { app: options.appName }))}</p>
+${alert(options.error)}
+<form method="post" action="${escapeHtml(options.action)}">
+<input type="hidden" name="_csrf" value="${escapeHtml(options.csrfToken)}">
+<label for="code">${escapeHtml(t('page.mfa.code'))}</label>
+<input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]*" maxlength="9" required autofocus>
+<button type="submit">${escapeHtml(t('page.mfa.submit'))}</button>
+</form>
+<p class="aside"><a href="${escapeHtml(options.startOverUrl)}">${escapeHtml(t('page.mfa.start_over'))}</a></p>`;
+  return layout(options, t('page.mfa.title'), body);
+}
+
+export function renderMessagePage(context: PageContext, title: string, message: string): string {
+  return layout(context, title, `<p>${escapeHtml(message)}</p>`);
+}
+
+/** The RP-initiated logout confirmation: oidc-provider's form, submitted by an external script. */
+export function renderLogout(context: PageContext, form: string): string {
+  const t = (key: MessageKey) => translate(context.locale, key);
+  const body = `${form}<button type="submit" form="op.logoutForm" name="logout" value="yes">${escapeHtml(t('page.logout.submit'))}</button>`;
+  return layout(context, t('page.logout.title'), body, 'logout.js');
+}

@@ -1,0 +1,144 @@
+import Provider, { type Configuration, type KoaContextWithOIDC, interactionPolicy } from 'oidc-provider';
+import { chooseLocale, translate } from '../i18n/index.js';
+import type { Repositories } from '../storage/repositories.js';
+import { createKyselyAdapter } from './adapter.js';
+import type { ServerKeys } from './keys.js';
+import { renderLogout, renderMessagePage } from './pages.js';
+
+/** Paths the provider answers; everything else belongs to Fastify. */
+export const providerRoutes = {
+  authorization: '/oidc/auth',
+  token: '/oidc/token',
+  userinfo: '/oidc/me',
+  jwks: '/oidc/jwks',
+  end_session: '/oidc/session/end',
+  revocation: '/oidc/token/revocation',
+  introspection: '/oidc/token/introspection',
+  pushed_authorization_request: '/oidc/request',
+  code_verification: '/oidc/device',
+  device_authorization: '/oidc/device/auth',
+  backchannel_authentication: '/oidc/backchannel',
+  challenge: '/oidc/challenge',
+} as const;
+
+export function isProviderPath(pathname: string): boolean {
+  return pathname.startsWith('/oidc/') || pathname === '/.well-known/openid-configuration';
+}
+
+const pageContext = (ctx: KoaContextWithOIDC) => ({
+  locale: chooseLocale(ctx.oidc?.params?.ui_locales as string | undefined, ctx.get('accept-language')),
+  appName: ctx.oidc?.client?.clientName ?? 'Portcullis',
+});
+
+/**
+ * A login prompt check: each app is its own user pool, so a provider session of a user of one
+ * app never signs the browser in to another app.
+ */
+function sessionOfAnotherApp(repositories: Repositories) {
+  return new interactionPolicy.Check('session_of_another_app', 'the session belongs to another app', async (ctx) => {
+    const accountId = ctx.oidc.session?.accountId;
+    if (!accountId) return interactionPolicy.Check.NO_NEED_TO_PROMPT;
+    const [user, app] = await Promise.all([
+      repositories.users.findById(accountId),
+      repositories.apps.findByClientId(ctx.oidc.client?.clientId ?? ''),
+    ]);
+    return user && app && user.app_id === app.id
+      ? interactionPolicy.Check.NO_NEED_TO_PROMPT
+      : interactionPolicy.Check.REQUEST_PROMPT;
+  });
+}
+
+/** Builds the OpenID provider of the hosted login; the issuer is exactly the public URL. */
+export function createProvider(options: {
+  publicUrl: string;
+  repositories: Repositories;
+  keys: ServerKeys;
+  clock: () => number;
+}): Provider {
+  const { repositories } = options;
+  const policy = interactionPolicy.base();
+  policy.get('login')?.checks.add(sessionOfAnotherApp(repositories));
+
+  const configuration: Configuration = {
+    adapter: createKyselyAdapter(repositories, options.clock),
+    routes: providerRoutes,
+    jwks: { keys: [options.keys.signingJwk] },
+    cookies: { keys: options.keys.cookieKeys },
+    claims: { openid: ['sub'], email: ['email', 'email_verified'] },
+    scopes: ['openid', 'email', 'offline_access'],
+    extraParams: ['screen'],
+    responseTypes: ['code'],
+    pkce: { required: () => true },
+    enabledJWA: { idTokenSigningAlgValues: ['ES256'] },
+    clientDefaults: { id_token_signed_response_alg: 'ES256', grant_types: ['authorization_code'], response_types: ['code'] },
+    ttl: {
+      AccessToken: 3600,
+      AuthorizationCode: 60,
+      IdToken: 3600,
+      Interaction: 3600,
+      Session: 14 * 24 * 3600,
+      Grant: 14 * 24 * 3600,
+      RefreshToken: 14 * 24 * 3600,
+    },
+    features: {
+      devInteractions: { enabled: false },
+      revocation: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        async logoutSource(ctx, form) {
+          ctx.type = 'html';
+          ctx.body = renderLogout(pageContext(ctx), form);
+        },
+        async postLogoutSuccessSource(ctx) {
+          const context = pageContext(ctx);
+          ctx.type = 'html';
+          ctx.body = renderMessagePage(
+            context,
+            translate(context.locale, 'page.logged_out.title'),
+            translate(context.locale, 'page.logged_out.body'),
+          );
+        },
+      },
+    },
+    interactions: {
+      policy,
+      url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
+    },
+    async findAccount(_ctx, sub) {
+      const user = await repositories.users.findById(sub);
+      if (!user) return undefined;
+      return {
+        accountId: user.id,
+        async claims() {
+          return { sub: user.id, email: user.email, email_verified: false };
+        },
+      };
+    },
+    // Consent-free: an app registered in the console may read the scopes it asks for.
+    async loadExistingGrant(ctx) {
+      const grantId = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session?.grantIdFor(ctx.oidc.client!.clientId);
+      const existing = grantId ? await ctx.oidc.provider.Grant.find(grantId) : undefined;
+      const grant =
+        existing ?? new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId! });
+      grant.addOIDCScope(ctx.oidc.requestParamScopes ? [...ctx.oidc.requestParamScopes].join(' ') : 'openid');
+      await grant.save();
+      return grant;
+    },
+    issueRefreshToken: async (_ctx, client, code) =>
+      client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access'),
+    async renderError(ctx, out) {
+      const context = pageContext(ctx);
+      ctx.type = 'html';
+      ctx.body = renderMessagePage(
+        context,
+        translate(context.locale, 'page.error.title'),
+        `${out.error_description ?? out.error}. ${translate(context.locale, 'page.error.back')}`,
+      );
+    },
+  };
+
+  const provider = new Provider(options.publicUrl, configuration);
+  // Behind a TLS-terminating proxy the service sees http; trust X-Forwarded-Proto so cookies stay Secure.
+  provider.proxy = options.publicUrl.startsWith('https:');
+  return provider;
+}
