@@ -65,7 +65,7 @@ export async function buildApp(options: BuildOptions) {
   const secureCookies = config.publicUrl.startsWith('https:');
 
   const db: Db = openDatabase(config.database);
-  await migrateToLatest(db);
+  await migrateToLatest(db, config.database.kind === 'postgres' ? config.database.schema : undefined);
   const repositories = createRepositories(db);
   const secretBox = new SecretBox(loadMasterKey(config));
 

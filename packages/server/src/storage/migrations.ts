@@ -134,9 +134,13 @@ export const migrationProvider: MigrationProvider = {
   getMigrations: async () => migrations,
 };
 
-/** Applies every pending migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Db): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+/**
+ * Applies every pending migration; throws with the failing migration's name. On PostgreSQL a
+ * schema other than the default keeps its own migration tables (Kysely otherwise finds another
+ * schema's tables and skips creating them).
+ */
+export async function migrateToLatest(db: Db, schema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error) {

@@ -44,6 +44,7 @@ export async function freePort(): Promise<number> {
 
 export interface RunningPortcullis extends Portcullis {
   baseUrl: string;
+  port: number;
   stop(): Promise<void>;
 }
 
@@ -57,11 +58,13 @@ export async function startPortcullis(options: {
   logStream?: Writable;
   shared?: { target: Config['database']; dataDir: string };
   secretKey?: string;
+  /** The URL clients use, when it is not the instance's own (a load balancer in front). */
+  publicUrl?: string;
 }): Promise<RunningPortcullis> {
   const created = options.shared ? undefined : await options.database.create();
   const storage = options.shared ?? (created as NonNullable<typeof created>);
   const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const baseUrl = options.publicUrl ?? `http://127.0.0.1:${port}`;
   const config: Config = {
     port,
     host: '127.0.0.1',
@@ -77,6 +80,7 @@ export async function startPortcullis(options: {
   return {
     ...portcullis,
     baseUrl,
+    port,
     async stop() {
       await portcullis.app.close();
       await created?.drop();

@@ -1,0 +1,126 @@
+import { ApiError, NetworkError, UnexpectedResponseError } from './errors';
+import {
+  parseAuthenticator,
+  parseErrorBody,
+  parseMfaStatus,
+  parsePendingEnrolment,
+  parseSession,
+  parseSignOutRedirect,
+} from './parse';
+import type { Authenticator, MfaStatus, PendingEnrolment, Session } from './types';
+
+const sessionPath = '/console/api/session';
+const logoutPath = '/console/logout';
+const mfaPath = '/console/api/mfa';
+const authenticatorsPath = '/console/api/mfa/authenticators';
+
+/** Calls of the console API that need a signed-in session. */
+export interface ConsoleApi {
+  /** Ends the session and returns the URL that finishes signing out at the provider. */
+  signOut(): Promise<string>;
+  getMfaStatus(): Promise<MfaStatus>;
+  /** Starts an enrolment. The device appears in the list only after a code confirms it. */
+  startEnrolment(deviceName: string): Promise<PendingEnrolment>;
+  confirmEnrolment(authenticatorId: string, code: string): Promise<Authenticator>;
+  /** Removes a device. `code` is a current code from any of the account's devices (step-up). */
+  removeAuthenticator(authenticatorId: string, code: string): Promise<void>;
+}
+
+type Method = 'GET' | 'POST' | 'DELETE';
+
+/** Loads the current session, or returns null when the browser is not signed in (401). */
+export async function fetchSession(): Promise<Session | null> {
+  const response = await send('GET', sessionPath);
+  if (response.status === 401) {
+    return null;
+  }
+  return parseSession(await readBody(response));
+}
+
+/**
+ * Creates the API for one session. `onUnauthorized` runs when a call gets 401, because the session
+ * ended after the page loaded (it expired, or the account signed out in another tab).
+ */
+export function createConsoleApi(csrfToken: string, onUnauthorized: () => void): ConsoleApi {
+  async function call(method: Method, path: string, body?: object): Promise<unknown> {
+    const mutation = method === 'GET' ? undefined : { csrfToken, body: body ?? {} };
+    const response = await send(method, path, mutation);
+    if (response.status === 401) {
+      onUnauthorized();
+    }
+    return readBody(response);
+  }
+
+  function authenticatorPath(authenticatorId: string): string {
+    return `${authenticatorsPath}/${encodeURIComponent(authenticatorId)}`;
+  }
+
+  return {
+    signOut: async () => parseSignOutRedirect(await call('POST', logoutPath, {})),
+    getMfaStatus: async () => parseMfaStatus(await call('GET', mfaPath)),
+    startEnrolment: async (deviceName) =>
+      parsePendingEnrolment(await call('POST', authenticatorsPath, { name: deviceName })),
+    confirmEnrolment: async (authenticatorId, code) => {
+      const path = `${authenticatorPath(authenticatorId)}/confirm`;
+      const body = await call('POST', path, { code });
+      if (typeof body !== 'object' || body === null || !('authenticator' in body)) {
+        throw new UnexpectedResponseError('confirm response has no authenticator');
+      }
+      return parseAuthenticator(body.authenticator);
+    },
+    removeAuthenticator: async (authenticatorId, code) => {
+      await call('DELETE', authenticatorPath(authenticatorId), { code });
+    },
+  };
+}
+
+/** A state-changing call: it carries the session's CSRF token and a JSON body (at least `{}`). */
+interface Mutation {
+  csrfToken: string;
+  body: object;
+}
+
+async function send(method: Method, path: string, mutation?: Mutation): Promise<Response> {
+  const headers = new Headers({ accept: 'application/json' });
+  if (mutation !== undefined) {
+    headers.set('content-type', 'application/json');
+    headers.set('x-csrf-token', mutation.csrfToken);
+  }
+
+  try {
+    return await fetch(path, {
+      method,
+      headers,
+      body: mutation === undefined ? undefined : JSON.stringify(mutation.body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch (error) {
+    throw new NetworkError(`${method} ${path} failed`, { cause: error });
+  }
+}
+
+/** Returns the parsed JSON of a successful response (null for 204), or raises its error. */
+async function readBody(response: Response): Promise<unknown> {
+  if (!response.ok) {
+    const error = parseErrorBody(await readJson(response).catch(() => null));
+    if (error === null) {
+      throw new UnexpectedResponseError(`HTTP ${String(response.status)} without an error body`);
+    }
+    throw new ApiError(response.status, error.code, error.message);
+  }
+  if (response.status === 204) {
+    return null;
+  }
+  return readJson(response);
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch (error) {
+    throw new UnexpectedResponseError(`HTTP ${String(response.status)} body is not JSON`, {
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,188 @@
+// The words the console shows, one catalogue per locale. Screenshots in the docs follow the
+// English labels "Multi-factor Authentication Setting", "Add Device", "Show QR Code" and
+// "Certification", so those keep their exact spelling and capitals.
+
+export type Locale = 'en' | 'ja';
+
+export interface Messages {
+  productName: string;
+  documentTitle: string;
+  loading: string;
+  retry: string;
+  cancel: string;
+  networkError: string;
+  unexpectedResponse: string;
+
+  signedOutIntro: string;
+  sessionEnded: string;
+  signIn: string;
+  createAccount: string;
+  accountMenu: string;
+  signOut: string;
+
+  homeHeading: string;
+  homeSignedInAs: (email: string) => string;
+  homeIntro: string;
+  notFoundHeading: string;
+  notFoundBody: string;
+  goHome: string;
+
+  mfaSetting: string;
+  mfaOn: string;
+  mfaOff: string;
+  devicesHeading: string;
+  noDevices: string;
+  columnName: string;
+  columnAdded: string;
+  columnLastUsed: string;
+  columnActions: string;
+  neverUsed: string;
+  remove: string;
+  removePrompt: (deviceName: string) => string;
+  removeLastDeviceWarning: string;
+  removeDevice: string;
+  deviceRemoved: (deviceName: string) => string;
+
+  codeLabel: string;
+  codeFormatInvalid: string;
+
+  addDevice: string;
+  deviceNameLabel: string;
+  deviceNameHint: string;
+  deviceNameMissing: string;
+  showQrCode: string;
+  scanInstructions: string;
+  qrCodeAlt: string;
+  setupKeyIntro: string;
+  copySetupKey: string;
+  setupKeyCopied: string;
+  setupKeyCopyFailed: string;
+  certification: string;
+  deviceAdded: (deviceName: string) => string;
+}
+
+export const en: Messages = {
+  productName: 'Portcullis',
+  documentTitle: 'Portcullis console',
+  loading: 'Loading…',
+  retry: 'Try again',
+  cancel: 'Cancel',
+  networkError: 'The server could not be reached. Check your connection and try again.',
+  unexpectedResponse: 'The server sent an unexpected response. Reload the page and try again.',
+
+  signedOutIntro: 'Sign in to manage multi-factor authentication for your account.',
+  sessionEnded: 'Your session has ended. Sign in again to continue.',
+  signIn: 'Sign in',
+  createAccount: 'Create account',
+  accountMenu: 'Account',
+  signOut: 'Sign out',
+
+  homeHeading: 'Welcome to Portcullis',
+  homeSignedInAs: (email) => `You are signed in as ${email}.`,
+  homeIntro:
+    'Apps you register will be listed here in a later version. For now, you can protect your ' +
+    'account with multi-factor authentication.',
+  notFoundHeading: 'Page not found',
+  notFoundBody: 'The console has no page at this address.',
+  goHome: 'Go to the home page',
+
+  mfaSetting: 'Multi-factor Authentication Setting',
+  mfaOn: 'MFA is on. Signing in asks for a 6-digit code from one of your devices.',
+  mfaOff: 'MFA is off. Add a device to turn it on.',
+  devicesHeading: 'Devices',
+  noDevices: 'No devices have been added yet.',
+  columnName: 'Name',
+  columnAdded: 'Added',
+  columnLastUsed: 'Last used',
+  columnActions: 'Actions',
+  neverUsed: 'Never',
+  remove: 'Remove',
+  removePrompt: (deviceName) =>
+    `To remove “${deviceName}”, enter a current 6-digit code from any of your devices.`,
+  removeLastDeviceWarning: 'This is your only device, so removing it turns MFA off.',
+  removeDevice: 'Remove device',
+  deviceRemoved: (deviceName) => `“${deviceName}” has been removed.`,
+
+  codeLabel: '6-digit code',
+  codeFormatInvalid: 'Enter the 6 digits that your authenticator app shows.',
+
+  addDevice: 'Add Device',
+  deviceNameLabel: 'Device name',
+  deviceNameHint: 'A name that tells your devices apart, such as “Work phone”.',
+  deviceNameMissing: 'Enter a name for the device.',
+  showQrCode: 'Show QR Code',
+  scanInstructions:
+    'Scan this QR code with your authenticator app, then enter the 6-digit code that it shows.',
+  qrCodeAlt: 'QR code that adds your Portcullis account to an authenticator app',
+  setupKeyIntro: 'If you cannot scan the QR code, enter this setup key in the app instead.',
+  copySetupKey: 'Copy setup key',
+  setupKeyCopied: 'The setup key has been copied.',
+  setupKeyCopyFailed: 'The setup key could not be copied. Select it and copy it by hand.',
+  certification: 'Certification',
+  deviceAdded: (deviceName) => `“${deviceName}” has been added.`,
+};
+
+export const ja: Messages = {
+  productName: 'Portcullis',
+  documentTitle: 'Portcullis コンソール',
+  loading: '読み込み中…',
+  retry: '再試行',
+  cancel: 'キャンセル',
+  networkError: 'サーバーに接続できませんでした。接続を確認してから、もう一度お試しください。',
+  unexpectedResponse:
+    'サーバーから予期しない応答がありました。ページを再読み込みしてから、もう一度お試しください。',
+
+  signedOutIntro: 'アカウントの多要素認証を管理するには、サインインしてください。',
+  sessionEnded: 'セッションが終了しました。続けるには、もう一度サインインしてください。',
+  signIn: 'サインイン',
+  createAccount: 'アカウントを作成',
+  accountMenu: 'アカウント',
+  signOut: 'サインアウト',
+
+  homeHeading: 'Portcullis へようこそ',
+  homeSignedInAs: (email) => `${email} としてサインインしています。`,
+  homeIntro:
+    '登録したアプリは、今後のバージョンでここに表示されます。' +
+    '今は多要素認証でアカウントを保護できます。',
+  notFoundHeading: 'ページが見つかりません',
+  notFoundBody: 'このアドレスのページはコンソールにありません。',
+  goHome: 'ホームページへ移動',
+
+  mfaSetting: '多要素認証設定',
+  mfaOn: '多要素認証は有効です。サインイン時に、いずれかのデバイスの6桁のコードを求められます。',
+  mfaOff: '多要素認証は無効です。デバイスを追加すると有効になります。',
+  devicesHeading: 'デバイス',
+  noDevices: 'まだデバイスが追加されていません。',
+  columnName: '名前',
+  columnAdded: '追加日時',
+  columnLastUsed: '最終使用日時',
+  columnActions: '操作',
+  neverUsed: '未使用',
+  remove: '削除',
+  removePrompt: (deviceName) =>
+    `「${deviceName}」を削除するには、いずれかのデバイスに表示されている現在の6桁のコードを入力してください。`,
+  removeLastDeviceWarning: 'これが唯一のデバイスのため、削除すると多要素認証は無効になります。',
+  removeDevice: 'デバイスを削除',
+  deviceRemoved: (deviceName) => `「${deviceName}」を削除しました。`,
+
+  codeLabel: '6桁のコード',
+  codeFormatInvalid: '認証アプリに表示されている6桁の数字を入力してください。',
+
+  addDevice: 'デバイスを追加',
+  deviceNameLabel: 'デバイス名',
+  deviceNameHint: '「仕事用の電話」など、デバイスを見分けられる名前を付けてください。',
+  deviceNameMissing: 'デバイス名を入力してください。',
+  showQrCode: 'QRコードを表示',
+  scanInstructions: '認証アプリでこのQRコードを読み取り、表示された6桁のコードを入力してください。',
+  qrCodeAlt: 'Portcullis のアカウントを認証アプリに追加するQRコード',
+  setupKeyIntro:
+    'QRコードを読み取れない場合は、代わりにこのセットアップキーをアプリに入力してください。',
+  copySetupKey: 'セットアップキーをコピー',
+  setupKeyCopied: 'セットアップキーをコピーしました。',
+  setupKeyCopyFailed:
+    'セットアップキーをコピーできませんでした。キーを選択して手動でコピーしてください。',
+  certification: '認証',
+  deviceAdded: (deviceName) => `「${deviceName}」を追加しました。`,
+};
+
+export const catalogues: Record<Locale, Messages> = { en, ja };
