@@ -4,6 +4,9 @@
  */
 export class HttpClient {
   readonly cookies = new Map<string, string>();
+  /** Every cookie value and redirect target seen, for tests that search logs for them. */
+  readonly seenCookieValues = new Set<string>();
+  readonly seenLocations: string[] = [];
 
   constructor(readonly baseUrl: string) {}
 
@@ -14,8 +17,12 @@ export class HttpClient {
       const name = pair.slice(0, separator).trim();
       const value = pair.slice(separator + 1).trim();
       const expired = attributes.some((attribute) => /^\s*(max-age=0|expires=thu, 01 jan 1970)/i.test(attribute));
-      if (expired || value === '') this.cookies.delete(name);
-      else this.cookies.set(name, value);
+      if (expired || value === '') {
+        this.cookies.delete(name);
+      } else {
+        this.cookies.set(name, value);
+        this.seenCookieValues.add(value);
+      }
     }
   }
 
@@ -27,6 +34,8 @@ export class HttpClient {
     }
     const response = await fetch(url, { ...init, headers, redirect: 'manual' });
     this.storeCookies(response);
+    const location = response.headers.get('location');
+    if (location) this.seenLocations.push(location);
     return response;
   }
 

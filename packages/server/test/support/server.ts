@@ -45,6 +45,7 @@ export async function freePort(): Promise<number> {
 export interface RunningPortcullis extends Portcullis {
   baseUrl: string;
   port: number;
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -81,6 +82,7 @@ export async function startPortcullis(options: {
     ...portcullis,
     baseUrl,
     port,
+    dataDir: storage.dataDir,
     async stop() {
       await portcullis.app.close();
       await created?.drop();
