@@ -49,12 +49,16 @@ function inProcessFetch(app: FastifyInstance): CustomFetch {
       method: (options.method ?? 'GET') as 'GET' | 'POST',
       url: target.pathname + target.search,
       headers: { ...(options.headers as Record<string, string>), host: target.host },
-      payload: options.body === undefined || options.body === null ? undefined : String(options.body),
+      payload:
+        options.body === undefined || options.body === null ? undefined : String(options.body),
     });
-    return new Response(response.rawPayload.length > 0 ? new Uint8Array(response.rawPayload) : null, {
-      status: response.statusCode,
-      headers: response.headers as Record<string, string>,
-    });
+    return new Response(
+      response.rawPayload.length > 0 ? new Uint8Array(response.rawPayload) : null,
+      {
+        status: response.statusCode,
+        headers: response.headers as Record<string, string>,
+      },
+    );
   };
 }
 
@@ -65,7 +69,10 @@ export async function buildApp(options: BuildOptions) {
   const secureCookies = config.publicUrl.startsWith('https:');
 
   const db: Db = openDatabase(config.database);
-  await migrateToLatest(db, config.database.kind === 'postgres' ? config.database.schema : undefined);
+  await migrateToLatest(
+    db,
+    config.database.kind === 'postgres' ? config.database.schema : undefined,
+  );
   const repositories = createRepositories(db);
   const secretBox = new SecretBox(loadMasterKey(config));
 
@@ -96,7 +103,11 @@ export async function buildApp(options: BuildOptions) {
   });
   await app.register(fastifyStatic, { root: publicAssets, prefix: '/assets/' });
   if (fs.existsSync(consoleDist)) {
-    await app.register(fastifyStatic, { root: consoleDist, prefix: '/console/', decorateReply: false });
+    await app.register(fastifyStatic, {
+      root: consoleDist,
+      prefix: '/console/',
+      decorateReply: false,
+    });
   } else {
     app.log.warn({ consoleDist }, 'console is not built; run `npm run build` to serve it');
   }
@@ -104,10 +115,16 @@ export async function buildApp(options: BuildOptions) {
   app.setErrorHandler(jsonErrorHandler);
   app.setNotFoundHandler(async (request, reply) => {
     const pathname = request.url.split('?')[0] ?? '';
-    if (request.method === 'GET' && pathname.startsWith('/console/') && !pathname.startsWith('/console/api/')) {
+    if (
+      request.method === 'GET' &&
+      pathname.startsWith('/console/') &&
+      !pathname.startsWith('/console/api/')
+    ) {
       return reply.sendFile('index.html', consoleDist);
     }
-    return reply.code(404).send({ error: { code: 'not_found', message: 'No such path. Check the URL.' } });
+    return reply
+      .code(404)
+      .send({ error: { code: 'not_found', message: 'No such path. Check the URL.' } });
   });
 
   await app.register(providerMount, { provider });
@@ -132,7 +149,14 @@ export async function buildApp(options: BuildOptions) {
   app.get('/', async (_request, reply) => reply.redirect('/console/'));
   app.get('/console', async (_request, reply) => reply.redirect('/console/'));
 
-  return { app, db, repositories, services: { accounts, mfa, challenges, audit }, provider, secretBox };
+  return {
+    app,
+    db,
+    repositories,
+    services: { accounts, mfa, challenges, audit },
+    provider,
+    secretBox,
+  };
 }
 
 export type Portcullis = Awaited<ReturnType<typeof buildApp>>;

@@ -39,7 +39,8 @@ async function main(argv: string[]): Promise<void> {
     console.log(usage);
     return;
   }
-  if (command !== 'mfa reset' && command !== 'migrate') throw new UsageError(`Unknown command "${command}".`);
+  if (command !== 'mfa reset' && command !== 'migrate')
+    throw new UsageError(`Unknown command "${command}".`);
 
   const config = loadConfig();
   const db = openDatabase(config.database);
@@ -54,22 +55,38 @@ async function main(argv: string[]): Promise<void> {
     const repositories = createRepositories(db);
     const logger = pino({ level: 'info' }, pino.destination(2));
     const audit = createAuditService(repositories, logger, Date.now);
-    const mfa = createMfaService({ repositories, secretBox: new SecretBox(loadMasterKey(config)), audit, clock: Date.now });
+    const mfa = createMfaService({
+      repositories,
+      secretBox: new SecretBox(loadMasterKey(config)),
+      audit,
+      clock: Date.now,
+    });
 
     const user = await repositories.users.findByEmail(values.app, normalizeEmail(values.email));
     if (!user) {
-      throw new UsageError(`No user with email ${values.email} in app "${values.app}". Check both and try again.`);
+      throw new UsageError(
+        `No user with email ${values.email} in app "${values.app}". Check both and try again.`,
+      );
     }
     const actor = `cli:${os.userInfo().username}`;
-    const { removed } = await mfa.resetMfa({ actor, ip: null, userAgent: 'portcullis-cli' }, user, values.reason);
-    console.log(`Removed ${removed} authenticator(s) of ${user.email}; the next sign-in asks only for the password.`);
+    const { removed } = await mfa.resetMfa(
+      { actor, ip: null, userAgent: 'portcullis-cli' },
+      user,
+      values.reason,
+    );
+    console.log(
+      `Removed ${removed} authenticator(s) of ${user.email}; the next sign-in asks only for the password.`,
+    );
   } finally {
     await db.destroy();
   }
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+  if (
+    error instanceof UsageError ||
+    (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+  ) {
     console.error(`${(error as Error).message}\n\n${usage}`);
     process.exit(2);
   }

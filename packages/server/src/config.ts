@@ -3,7 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /** Repository root: the default home of ./data, whichever folder the process starts in. */
-export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const repositoryRoot = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../..',
+);
 
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -13,12 +16,13 @@ const environmentSchema = z.object({
   PORTCULLIS_DATABASE_URL: z.string().min(1).optional(),
   PORTCULLIS_SECRET_KEY: z.string().min(1).optional(),
   PORTCULLIS_CONSOLE_SIGNUP: z.enum(['open', 'closed']).default('open'),
-  PORTCULLIS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PORTCULLIS_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
 });
 
 export type DatabaseTarget =
-  | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; url: string; schema?: string };
+  { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string };
 
 export interface Config {
   port: number;
@@ -46,13 +50,20 @@ export function parseDatabaseTarget(value: string, dataDir: string): DatabaseTar
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid configuration. Fix these environment variables: ${problems.join('; ')}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new Error(
+      `Invalid configuration. Fix these environment variables: ${problems.join('; ')}`,
+    );
   }
   const env = parsed.data;
 
   const dataDir = path.resolve(env.PORTCULLIS_DATA_DIR ?? path.join(repositoryRoot, 'data'));
-  const publicUrl = (env.PORTCULLIS_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+  const publicUrl = (env.PORTCULLIS_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(
+    /\/+$/,
+    '',
+  );
   const database = parseDatabaseTarget(env.PORTCULLIS_DATABASE_URL ?? 'portcullis.sqlite', dataDir);
 
   return {

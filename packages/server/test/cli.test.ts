@@ -20,15 +20,23 @@ describe('command line MFA reset on sqlite', () => {
   });
   afterAll(async () => server?.stop());
 
-  const environment = () => ({ ...process.env, PORTCULLIS_DATA_DIR: server.dataDir, PORTCULLIS_DATABASE_URL: 'portcullis.sqlite' });
+  const environment = () => ({
+    ...process.env,
+    PORTCULLIS_DATA_DIR: server.dataDir,
+    PORTCULLIS_DATABASE_URL: 'portcullis.sqlite',
+  });
 
   it('removes the authenticators of a console account and audits it', async () => {
     const { user } = await createUserWithAuthenticator(server, clock, 'Lost.Phone@example.com');
     expect((await server.services.mfa.status(user.id)).enabled).toBe(true);
 
-    const result = await run(tsx, [cli, 'mfa', 'reset', '--email', 'lost.phone@example.com', '--reason', 'phone lost'], {
-      env: environment(),
-    });
+    const result = await run(
+      tsx,
+      [cli, 'mfa', 'reset', '--email', 'lost.phone@example.com', '--reason', 'phone lost'],
+      {
+        env: environment(),
+      },
+    );
     expect(result.stdout).toContain('Removed 1 authenticator(s) of Lost.Phone@example.com');
 
     expect((await server.services.mfa.status(user.id)).enabled).toBe(false);
@@ -39,10 +47,12 @@ describe('command line MFA reset on sqlite', () => {
   });
 
   it('exits with 2 and says why for an unknown email', async () => {
-    const failure = await run(tsx, [cli, 'mfa', 'reset', '--email', 'nobody@example.com'], { env: environment() }).catch(
-      (error: { code: number; stderr: string }) => error,
-    );
+    const failure = await run(tsx, [cli, 'mfa', 'reset', '--email', 'nobody@example.com'], {
+      env: environment(),
+    }).catch((error: { code: number; stderr: string }) => error);
     expect(failure).toMatchObject({ code: 2 });
-    expect((failure as { stderr: string }).stderr).toContain('No user with email nobody@example.com in app "console"');
+    expect((failure as { stderr: string }).stderr).toContain(
+      'No user with email nobody@example.com in app "console"',
+    );
   });
 });

@@ -42,7 +42,9 @@ describe.each(testDatabases)('console sign-in with TOTP on $name', (database) =>
       body: JSON.stringify({ name: 'Phone' }),
     });
     expect(response.status).toBe(403);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('csrf_invalid');
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+      'csrf_invalid',
+    );
   });
 
   it.runIf(hasOathtool)('enrols an authenticator confirmed by an oathtool code', async () => {
@@ -54,20 +56,32 @@ describe.each(testDatabases)('console sign-in with TOTP on $name', (database) =>
     );
     expect(enrolment.qrCode.startsWith('data:image/png;base64,')).toBe(true);
 
-    const wrong = await account.client.api('POST', `/console/api/mfa/authenticators/${authenticatorId}/confirm`, account.csrfToken, {
-      code: '000000',
-    });
+    const wrong = await account.client.api(
+      'POST',
+      `/console/api/mfa/authenticators/${authenticatorId}/confirm`,
+      account.csrfToken,
+      {
+        code: '000000',
+      },
+    );
     expect(wrong.status).toBe(400);
     expect((wrong.json.error as { code: string }).code).toBe('mfa_code_invalid');
 
     const code = oathtoolTotp(secret, clock());
-    const confirmed = await account.client.api('POST', `/console/api/mfa/authenticators/${authenticatorId}/confirm`, account.csrfToken, {
-      code: `${code.slice(0, 3)} ${code.slice(3)}`,
-    });
+    const confirmed = await account.client.api(
+      'POST',
+      `/console/api/mfa/authenticators/${authenticatorId}/confirm`,
+      account.csrfToken,
+      {
+        code: `${code.slice(0, 3)} ${code.slice(3)}`,
+      },
+    );
     expect(confirmed.status).toBe(200);
     const mfa = await account.client.api('GET', '/console/api/mfa', account.csrfToken);
     expect(mfa.json.enabled).toBe(true);
-    expect((mfa.json.authenticators as Array<{ name: string }>).map((row) => row.name)).toEqual(['Work phone']);
+    expect((mfa.json.authenticators as Array<{ name: string }>).map((row) => row.name)).toEqual([
+      'Work phone',
+    ]);
   });
 
   it.runIf(hasOathtool)('signs out and asks for a code at the next sign-in', async () => {
@@ -97,27 +111,48 @@ describe.each(testDatabases)('console sign-in with TOTP on $name', (database) =>
     expect(replay.body).toContain('already been used');
   });
 
-  it.runIf(hasOathtool)('removes a device only with a current code, and MFA turns off', async () => {
-    const withoutCode = await account.client.api('DELETE', `/console/api/mfa/authenticators/${authenticatorId}`, account.csrfToken, {});
-    expect(withoutCode.status).toBe(403);
-    expect((withoutCode.json.error as { code: string }).code).toBe('step_up_required');
+  it.runIf(hasOathtool)(
+    'removes a device only with a current code, and MFA turns off',
+    async () => {
+      const withoutCode = await account.client.api(
+        'DELETE',
+        `/console/api/mfa/authenticators/${authenticatorId}`,
+        account.csrfToken,
+        {},
+      );
+      expect(withoutCode.status).toBe(403);
+      expect((withoutCode.json.error as { code: string }).code).toBe('step_up_required');
 
-    clock.advance(30_000);
-    const removed = await account.client.api('DELETE', `/console/api/mfa/authenticators/${authenticatorId}`, account.csrfToken, {
-      code: oathtoolTotp(secret, clock()),
-    });
-    expect(removed.status).toBe(204);
-    const mfa = await account.client.api('GET', '/console/api/mfa', account.csrfToken);
-    expect(mfa.json).toEqual({ enabled: false, authenticators: [] });
+      clock.advance(30_000);
+      const removed = await account.client.api(
+        'DELETE',
+        `/console/api/mfa/authenticators/${authenticatorId}`,
+        account.csrfToken,
+        {
+          code: oathtoolTotp(secret, clock()),
+        },
+      );
+      expect(removed.status).toBe(204);
+      const mfa = await account.client.api('GET', '/console/api/mfa', account.csrfToken);
+      expect(mfa.json).toEqual({ enabled: false, authenticators: [] });
 
-    const client = new HttpClient(server.baseUrl);
-    const landed = await submitConsolePassword(client, email, password);
-    expect(new URL(landed.url).pathname).toBe('/console/');
-  });
+      const client = new HttpClient(server.baseUrl);
+      const landed = await submitConsolePassword(client, email, password);
+      expect(new URL(landed.url).pathname).toBe('/console/');
+    },
+  );
 
   it('rejects a wrong password without saying whether the account exists', async () => {
-    const known = await submitConsolePassword(new HttpClient(server.baseUrl), email, 'wrong password 1');
-    const unknown = await submitConsolePassword(new HttpClient(server.baseUrl), 'nobody@example.com', 'wrong password 1');
+    const known = await submitConsolePassword(
+      new HttpClient(server.baseUrl),
+      email,
+      'wrong password 1',
+    );
+    const unknown = await submitConsolePassword(
+      new HttpClient(server.baseUrl),
+      'nobody@example.com',
+      'wrong password 1',
+    );
     expect(known.response.status).toBe(401);
     expect(unknown.response.status).toBe(401);
     expect(known.body).toContain('The email or password is not correct');

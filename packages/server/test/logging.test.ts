@@ -10,7 +10,12 @@ import {
 } from './support/console-flows.js';
 import { testDatabases } from './support/databases.js';
 import { HttpClient } from './support/http-client.js';
-import { createLogCapture, createTestClock, startPortcullis, type RunningPortcullis } from './support/server.js';
+import {
+  createLogCapture,
+  createTestClock,
+  startPortcullis,
+  type RunningPortcullis,
+} from './support/server.js';
 
 /** Values that must never appear in a log line: whole, and for long ones any 16-character piece. */
 function leaksIn(lines: string[], secrets: Map<string, string>) {
@@ -18,7 +23,8 @@ function leaksIn(lines: string[], secrets: Map<string, string>) {
   for (const [label, value] of secrets) {
     const needles = value.length > 24 ? [value, value.slice(0, 16), value.slice(-16)] : [value];
     for (const line of lines) {
-      if (needles.some((needle) => line.includes(needle))) leaks.push(`${label} in: ${line.slice(0, 200)}`);
+      if (needles.some((needle) => line.includes(needle)))
+        leaks.push(`${label} in: ${line.slice(0, 200)}`);
     }
   }
   return leaks;
@@ -30,7 +36,11 @@ describe('log lines over a whole console flow', () => {
   let server: RunningPortcullis;
 
   beforeAll(async () => {
-    server = await startPortcullis({ database: testDatabases[0]!, clock, logStream: capture.stream });
+    server = await startPortcullis({
+      database: testDatabases[0]!,
+      clock,
+      logStream: capture.stream,
+    });
   });
   afterAll(async () => server?.stop());
 
@@ -47,9 +57,14 @@ describe('log lines over a whole console flow', () => {
 
     const firstCode = totp({ secret: enrolment.secret, epochMs: clock() });
     secrets.set('enrolment code', firstCode);
-    const confirmed = await account.client.api('POST', `/console/api/mfa/authenticators/${enrolment.id}/confirm`, account.csrfToken, {
-      code: firstCode,
-    });
+    const confirmed = await account.client.api(
+      'POST',
+      `/console/api/mfa/authenticators/${enrolment.id}/confirm`,
+      account.csrfToken,
+      {
+        code: firstCode,
+      },
+    );
     expect(confirmed.status).toBe(200);
     await signOutOfConsole(account);
 
@@ -63,7 +78,10 @@ describe('log lines over a whole console flow', () => {
     expect(new URL(landed.url).pathname).toBe('/console/');
     secrets.set('second csrf token', (await sessionOf(client)).csrfToken);
 
-    for (const [index, value] of [...account.client.seenCookieValues, ...client.seenCookieValues].entries()) {
+    for (const [index, value] of [
+      ...account.client.seenCookieValues,
+      ...client.seenCookieValues,
+    ].entries()) {
       if (value.length >= 16) secrets.set(`cookie ${index}`, decodeURIComponent(value));
     }
     for (const location of [...account.client.seenLocations, ...client.seenLocations]) {
@@ -80,6 +98,11 @@ describe('log lines over a whole console flow', () => {
     expect(capture.lines.some((line) => line.includes('"audit":"sign_in.succeeded"'))).toBe(true);
 
     const auditRows = await server.repositories.auditEvents.listRecent(500);
-    expect(leaksIn(auditRows.map((row) => JSON.stringify(row)), secrets)).toEqual([]);
+    expect(
+      leaksIn(
+        auditRows.map((row) => JSON.stringify(row)),
+        secrets,
+      ),
+    ).toEqual([]);
   });
 });

@@ -11,7 +11,9 @@ const password = 'a long test password';
 
 /** A six-digit code that is not the current one (nor a neighbour) for this secret. */
 function wrongCode(secret: string, now: number): string {
-  const valid = new Set([-1, 0, 1].map((offset) => totp({ secret, epochMs: now + offset * 30_000 })));
+  const valid = new Set(
+    [-1, 0, 1].map((offset) => totp({ secret, epochMs: now + offset * 30_000 })),
+  );
   for (let candidate = 0; ; candidate += 1) {
     const code = String(candidate).padStart(6, '0');
     if (!valid.has(code)) return code;
@@ -56,22 +58,33 @@ describe.each(testDatabases)('MFA lockout on $name', (database) => {
     const mfa = server.services.mfa;
 
     for (let attempt = 1; attempt < mfaLockRule.maxFailures; attempt += 1) {
-      await expect(mfa.verifyCode(testAuditContext, user, wrongCode(secret, clock()))).rejects.toMatchObject({
+      await expect(
+        mfa.verifyCode(testAuditContext, user, wrongCode(secret, clock())),
+      ).rejects.toMatchObject({
         code: 'mfa_code_invalid',
       });
     }
-    await expect(mfa.verifyCode(testAuditContext, user, wrongCode(secret, clock()))).rejects.toMatchObject({
+    await expect(
+      mfa.verifyCode(testAuditContext, user, wrongCode(secret, clock())),
+    ).rejects.toMatchObject({
       code: 'mfa_locked',
     });
 
     // While locked, even the right code is refused, with a Retry-After in seconds.
     clock.advance(30_000);
     const locked = mfa.verifyCode(testAuditContext, user, totp({ secret, epochMs: clock() }));
-    await expect(locked).rejects.toMatchObject({ code: 'mfa_locked', retryAfterSeconds: 15 * 60 - 30 });
+    await expect(locked).rejects.toMatchObject({
+      code: 'mfa_locked',
+      retryAfterSeconds: 15 * 60 - 30,
+    });
     expect(await auditEvents(user.id)).toContain('mfa.locked');
 
     clock.advance(mfaLockRule.lockMs);
-    const accepted = await mfa.verifyCode(testAuditContext, user, totp({ secret, epochMs: clock() }));
+    const accepted = await mfa.verifyCode(
+      testAuditContext,
+      user,
+      totp({ secret, epochMs: clock() }),
+    );
     expect(accepted.user_id).toBe(user.id);
     expect(await auditEvents(user.id)).toContain('mfa.lock_ended');
   });
@@ -80,28 +93,40 @@ describe.each(testDatabases)('MFA lockout on $name', (database) => {
     const { user, secret } = await createUserWithAuthenticator(server, clock, 'reset@example.com');
     const mfa = server.services.mfa;
     for (let attempt = 1; attempt < mfaLockRule.maxFailures; attempt += 1) {
-      await expect(mfa.verifyCode(testAuditContext, user, wrongCode(secret, clock()))).rejects.toMatchObject({ code: 'mfa_code_invalid' });
+      await expect(
+        mfa.verifyCode(testAuditContext, user, wrongCode(secret, clock())),
+      ).rejects.toMatchObject({ code: 'mfa_code_invalid' });
     }
     clock.advance(30_000);
     await mfa.verifyCode(testAuditContext, user, totp({ secret, epochMs: clock() }));
-    await expect(mfa.verifyCode(testAuditContext, user, wrongCode(secret, clock()))).rejects.toMatchObject({ code: 'mfa_code_invalid' });
+    await expect(
+      mfa.verifyCode(testAuditContext, user, wrongCode(secret, clock())),
+    ).rejects.toMatchObject({ code: 'mfa_code_invalid' });
   });
 
   it('forgets failures older than the 15-minute window', async () => {
     const { user, secret } = await createUserWithAuthenticator(server, clock, 'window@example.com');
     const mfa = server.services.mfa;
     for (let attempt = 1; attempt < mfaLockRule.maxFailures; attempt += 1) {
-      await expect(mfa.verifyCode(testAuditContext, user, wrongCode(secret, clock()))).rejects.toMatchObject({ code: 'mfa_code_invalid' });
+      await expect(
+        mfa.verifyCode(testAuditContext, user, wrongCode(secret, clock())),
+      ).rejects.toMatchObject({ code: 'mfa_code_invalid' });
     }
     clock.advance(mfaLockRule.windowMs + 1);
-    await expect(mfa.verifyCode(testAuditContext, user, wrongCode(secret, clock()))).rejects.toMatchObject({ code: 'mfa_code_invalid' });
+    await expect(
+      mfa.verifyCode(testAuditContext, user, wrongCode(secret, clock())),
+    ).rejects.toMatchObject({ code: 'mfa_code_invalid' });
   });
 
   it('counts malformed codes as rejected', async () => {
     const { user } = await createUserWithAuthenticator(server, clock, 'malformed@example.com');
     for (let attempt = 1; attempt < mfaLockRule.maxFailures; attempt += 1) {
-      await expect(server.services.mfa.verifyCode(testAuditContext, user, 'abc')).rejects.toMatchObject({ code: 'mfa_code_invalid' });
+      await expect(
+        server.services.mfa.verifyCode(testAuditContext, user, 'abc'),
+      ).rejects.toMatchObject({ code: 'mfa_code_invalid' });
     }
-    await expect(server.services.mfa.verifyCode(testAuditContext, user, '12')).rejects.toMatchObject({ code: 'mfa_locked' });
+    await expect(
+      server.services.mfa.verifyCode(testAuditContext, user, '12'),
+    ).rejects.toMatchObject({ code: 'mfa_locked' });
   });
 });

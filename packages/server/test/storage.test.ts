@@ -15,17 +15,37 @@ describe.each(testDatabases)('stored secrets on $name', (database) => {
   afterAll(async () => server?.stop());
 
   it('keep no plaintext TOTP secret in the authenticator row', async () => {
-    const { authenticatorId, secret } = await createUserWithAuthenticator(server, clock, 'stored@example.com');
-    const row = await server.db.selectFrom('authenticators').selectAll().where('id', '=', authenticatorId).executeTakeFirstOrThrow();
+    const { authenticatorId, secret } = await createUserWithAuthenticator(
+      server,
+      clock,
+      'stored@example.com',
+    );
+    const row = await server.db
+      .selectFrom('authenticators')
+      .selectAll()
+      .where('id', '=', authenticatorId)
+      .executeTakeFirstOrThrow();
 
     expect(JSON.stringify(row)).not.toContain(secret);
     expect(row.secret_ciphertext).toMatch(/^v1\.[0-9a-f]{16}\./);
-    expect(server.secretBox.open(row.secret_ciphertext, `authenticator:${authenticatorId}`)).toBe(secret);
+    expect(server.secretBox.open(row.secret_ciphertext, `authenticator:${authenticatorId}`)).toBe(
+      secret,
+    );
   });
 
   it('keep no plaintext secret or password anywhere in the database', async () => {
     const { secret } = await createUserWithAuthenticator(server, clock, 'anywhere@example.com');
-    const tables = ['apps', 'users', 'authenticators', 'mfa_challenges', 'throttles', 'console_sessions', 'oidc_payloads', 'server_keys', 'audit_events'] as const;
+    const tables = [
+      'apps',
+      'users',
+      'authenticators',
+      'mfa_challenges',
+      'throttles',
+      'console_sessions',
+      'oidc_payloads',
+      'server_keys',
+      'audit_events',
+    ] as const;
     for (const table of tables) {
       const rows = await sql`select * from ${sql.table(table)}`.execute(server.db);
       const text = JSON.stringify(rows.rows);
@@ -36,7 +56,9 @@ describe.each(testDatabases)('stored secrets on $name', (database) => {
 
   it.runIf(database.name === 'sqlite')('keep no plaintext secret in the SQLite files', async () => {
     const { secret } = await createUserWithAuthenticator(server, clock, 'file@example.com');
-    const files = fs.readdirSync(server.dataDir).filter((name) => name.startsWith('portcullis.sqlite'));
+    const files = fs
+      .readdirSync(server.dataDir)
+      .filter((name) => name.startsWith('portcullis.sqlite'));
     expect(files.length).toBeGreaterThan(0);
     for (const name of files) {
       const bytes = fs.readFileSync(`${server.dataDir}/${name}`);

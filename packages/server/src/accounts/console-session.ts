@@ -17,7 +17,11 @@ export interface ConsoleSignedIn {
  * The console's own HttpOnly session (backend-for-frontend): the browser holds a random id,
  * the database only its hash, and every state change must echo the session's CSRF token.
  */
-export function createConsoleSessions(deps: { repositories: Repositories; clock: () => number; secureCookies: boolean }) {
+export function createConsoleSessions(deps: {
+  repositories: Repositories;
+  clock: () => number;
+  secureCookies: boolean;
+}) {
   const { consoleSessions, users } = deps.repositories;
   const cookieOptions = {
     path: '/console',
@@ -40,15 +44,21 @@ export function createConsoleSessions(deps: { repositories: Repositories; clock:
         expires_at: now + consoleSessionLifetimeMs,
         last_seen_at: now,
       });
-      reply.setCookie(consoleSessionCookie, id, { ...cookieOptions, maxAge: consoleSessionLifetimeMs / 1000 });
+      reply.setCookie(consoleSessionCookie, id, {
+        ...cookieOptions,
+        maxAge: consoleSessionLifetimeMs / 1000,
+      });
     },
 
     /** Loads the signed-in account, or throws `unauthenticated`; non-GET requests must carry the CSRF token. */
     async require(request: FastifyRequest): Promise<ConsoleSignedIn> {
       const id = request.cookies[consoleSessionCookie];
-      const session = id ? await consoleSessions.findActive(hashToken(id), deps.clock()) : undefined;
+      const session = id
+        ? await consoleSessions.findActive(hashToken(id), deps.clock())
+        : undefined;
       const user = session ? await users.findById(session.user_id) : undefined;
-      if (!session || !user || user.app_id !== 'console') throw new PortcullisError('unauthenticated');
+      if (!session || !user || user.app_id !== 'console')
+        throw new PortcullisError('unauthenticated');
 
       if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
         const token = request.headers['x-csrf-token'];

@@ -37,10 +37,16 @@ export async function consoleAuthRoutes(
 
   async function providerConfiguration(): Promise<client.Configuration> {
     if (!configuration) {
-      configuration = await client.discovery(new URL(deps.publicUrl), 'console', undefined, client.None(), {
-        [client.customFetch]: deps.providerFetch,
-        execute: [client.allowInsecureRequests],
-      });
+      configuration = await client.discovery(
+        new URL(deps.publicUrl),
+        'console',
+        undefined,
+        client.None(),
+        {
+          [client.customFetch]: deps.providerFetch,
+          execute: [client.allowInsecureRequests],
+        },
+      );
       configuration[client.customFetch] = deps.providerFetch;
     }
     return configuration;
@@ -60,7 +66,8 @@ export async function consoleAuthRoutes(
       nonce: client.randomNonce(),
       verifier: client.randomPKCECodeVerifier(),
     };
-    const screen = (request.query as { screen?: string }).screen === 'signup' ? 'signup' : undefined;
+    const screen =
+      (request.query as { screen?: string }).screen === 'signup' ? 'signup' : undefined;
     const url = client.buildAuthorizationUrl(await providerConfiguration(), {
       redirect_uri: redirectUri,
       scope: 'openid email',
@@ -91,11 +98,18 @@ export async function consoleAuthRoutes(
       tokens = await client.authorizationCodeGrant(
         await providerConfiguration(),
         new URL(request.url, deps.publicUrl),
-        { pkceCodeVerifier: pending.verifier, expectedState: pending.state, expectedNonce: pending.nonce },
+        {
+          pkceCodeVerifier: pending.verifier,
+          expectedState: pending.state,
+          expectedNonce: pending.nonce,
+        },
       );
     } catch (error) {
       // A cancelled sign-in, a replayed callback or a stale state: start again from the console.
-      request.log.info({ reason: (error as { code?: string }).code ?? 'unknown' }, 'console sign-in callback rejected');
+      request.log.info(
+        { reason: (error as { code?: string }).code ?? 'unknown' },
+        'console sign-in callback rejected',
+      );
       return reply.redirect('/console/');
     }
     const claims = tokens.claims();

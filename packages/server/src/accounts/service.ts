@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { AuditContext, AuditService } from '../audit/service.js';
-import { hashPassword, maxPasswordLength, minPasswordLength, verifyDecoyPassword, verifyPassword } from '../crypto/passwords.js';
+import {
+  hashPassword,
+  maxPasswordLength,
+  minPasswordLength,
+  verifyDecoyPassword,
+  verifyPassword,
+} from '../crypto/passwords.js';
 import { generateId, hashToken } from '../crypto/tokens.js';
 import { PortcullisError, lockedError } from '../http/errors.js';
 import type { AppRow } from '../storage/apps.js';
@@ -9,10 +15,18 @@ import type { ThrottleRule } from '../storage/throttles.js';
 import type { UserRow } from '../storage/users.js';
 
 /** Failed passwords per email and app that lock its sign-in, whether or not the account exists. */
-export const passwordLockRule: ThrottleRule = { maxFailures: 10, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+export const passwordLockRule: ThrottleRule = {
+  maxFailures: 10,
+  windowMs: 15 * 60_000,
+  lockMs: 15 * 60_000,
+};
 
 /** Failed passwords per client IP address, across all emails, that pause sign-in from that address. */
-export const ipLockRule: ThrottleRule = { maxFailures: 100, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+export const ipLockRule: ThrottleRule = {
+  maxFailures: 100,
+  windowMs: 15 * 60_000,
+  lockMs: 15 * 60_000,
+};
 
 export const emailSchema = z.email().max(254);
 
@@ -20,16 +34,23 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-const passwordThrottleKey = (appId: string, email: string) => `password:${appId}:${hashToken(normalizeEmail(email))}`;
+const passwordThrottleKey = (appId: string, email: string) =>
+  `password:${appId}:${hashToken(normalizeEmail(email))}`;
 const ipThrottleKey = (ip: string) => `ip:${ip}`;
 
 /** Users of an app: sign-up and password sign-in with lockouts that do not reveal accounts. */
-export function createAccountService(deps: { repositories: Repositories; audit: AuditService; clock: () => number }) {
+export function createAccountService(deps: {
+  repositories: Repositories;
+  audit: AuditService;
+  clock: () => number;
+}) {
   const { users, throttles } = deps.repositories;
 
   function checkPassword(password: string) {
-    if (password.length < minPasswordLength) throw new PortcullisError('password_too_short', { min: minPasswordLength });
-    if (password.length > maxPasswordLength) throw new PortcullisError('password_too_long', { max: maxPasswordLength });
+    if (password.length < minPasswordLength)
+      throw new PortcullisError('password_too_short', { min: minPasswordLength });
+    if (password.length > maxPasswordLength)
+      throw new PortcullisError('password_too_long', { max: maxPasswordLength });
   }
 
   async function assertNotLocked(keys: string[], now: number) {
@@ -40,9 +61,15 @@ export function createAccountService(deps: { repositories: Repositories; audit: 
   }
 
   return {
-    async signUp(context: AuditContext, app: AppRow, email: string, password: string): Promise<UserRow> {
+    async signUp(
+      context: AuditContext,
+      app: AppRow,
+      email: string,
+      password: string,
+    ): Promise<UserRow> {
       const parsedEmail = emailSchema.safeParse(email.trim());
-      if (!parsedEmail.success) throw new PortcullisError('invalid_request', { detail: 'email is not a valid address' });
+      if (!parsedEmail.success)
+        throw new PortcullisError('invalid_request', { detail: 'email is not a valid address' });
       checkPassword(password);
 
       const now = deps.clock();
@@ -57,18 +84,32 @@ export function createAccountService(deps: { repositories: Repositories; audit: 
       };
       // NOTE: "email taken" tells a visitor that the address has an account; hiding it needs email verification.
       if (!(await users.insert(user))) throw new PortcullisError('email_taken');
-      await deps.audit.record(context, { event: 'account.signed_up', appId: app.id, userId: user.id });
+      await deps.audit.record(context, {
+        event: 'account.signed_up',
+        appId: app.id,
+        userId: user.id,
+      });
       return user;
     },
 
     /** Checks an email and password; throws `invalid_credentials` or `sign_in_locked`. */
-    async authenticate(context: AuditContext, app: AppRow, email: string, password: string): Promise<UserRow> {
+    async authenticate(
+      context: AuditContext,
+      app: AppRow,
+      email: string,
+      password: string,
+    ): Promise<UserRow> {
       const now = deps.clock();
-      const keys = [passwordThrottleKey(app.id, email), ...(context.ip ? [ipThrottleKey(context.ip)] : [])];
+      const keys = [
+        passwordThrottleKey(app.id, email),
+        ...(context.ip ? [ipThrottleKey(context.ip)] : []),
+      ];
       await assertNotLocked(keys, now);
 
       const user = await users.findByEmail(app.id, normalizeEmail(email));
-      const valid = user ? await verifyPassword(user.password_hash, password) : await verifyDecoyPassword(password);
+      const valid = user
+        ? await verifyPassword(user.password_hash, password)
+        : await verifyDecoyPassword(password);
       if (user && valid) {
         await throttles.reset(keys[0] as string);
         return user;
@@ -85,7 +126,11 @@ export function createAccountService(deps: { repositories: Repositories; audit: 
         detail: { reason: 'password', failures: emailState?.failures ?? 0 },
       });
       if (emailState && emailState.lockedUntil > now) {
-        await deps.audit.record(context, { event: 'sign_in.locked', appId: app.id, userId: user?.id ?? null });
+        await deps.audit.record(context, {
+          event: 'sign_in.locked',
+          appId: app.id,
+          userId: user?.id ?? null,
+        });
         throw lockedError('sign_in_locked', emailState.lockedUntil, now);
       }
       throw new PortcullisError('invalid_credentials');

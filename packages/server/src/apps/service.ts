@@ -1,7 +1,11 @@
 import type { Repositories } from '../storage/repositories.js';
 
 /** Creates or updates the built-in console app, whose users are the console accounts. */
-export async function ensureConsoleApp(repositories: Repositories, publicUrl: string, now: number): Promise<void> {
+export async function ensureConsoleApp(
+  repositories: Repositories,
+  publicUrl: string,
+  now: number,
+): Promise<void> {
   await repositories.apps.upsertBuiltIn({
     id: 'console',
     name: 'Portcullis',

@@ -34,7 +34,11 @@ export interface AuditEvent {
 }
 
 /** Appends security events to the database and writes one log line for each. */
-export function createAuditService(repositories: Repositories, log: FastifyBaseLogger, clock: () => number) {
+export function createAuditService(
+  repositories: Repositories,
+  log: FastifyBaseLogger,
+  clock: () => number,
+) {
   return {
     async record(context: AuditContext, event: AuditEvent): Promise<void> {
       const row = {
@@ -50,7 +54,13 @@ export function createAuditService(repositories: Repositories, log: FastifyBaseL
       };
       await repositories.auditEvents.insert(row);
       log.info(
-        { audit: event.event, appId: row.app_id, userId: row.user_id, actor: row.actor, detail: event.detail },
+        {
+          audit: event.event,
+          appId: row.app_id,
+          userId: row.user_id,
+          actor: row.actor,
+          detail: event.detail,
+        },
         'security event',
       );
     },

@@ -30,7 +30,9 @@ describe('secret box', () => {
     expect(sealed.split('.')[1]).toBe(keyIdOf(oldKey));
     expect(rotated.open(sealed, 'context')).toBe('secret value');
     expect(rotated.seal('x', 'context').split('.')[1]).not.toBe(keyIdOf(oldKey));
-    expect(() => new SecretBox(randomBytes(32)).open(sealed, 'context')).toThrow(/No master key with id/);
+    expect(() => new SecretBox(randomBytes(32)).open(sealed, 'context')).toThrow(
+      /No master key with id/,
+    );
   });
 
   it('creates the key file with mode 0600 once', () => {
@@ -42,8 +44,8 @@ describe('secret box', () => {
   });
 
   it('rejects an environment key of the wrong length', () => {
-    expect(() => loadMasterKey({ dataDir: os.tmpdir(), secretKey: Buffer.alloc(16).toString('base64') })).toThrow(
-      /must be 32 random bytes/,
-    );
+    expect(() =>
+      loadMasterKey({ dataDir: os.tmpdir(), secretKey: Buffer.alloc(16).toString('base64') }),
+    ).toThrow(/must be 32 random bytes/);
   });
 });

@@ -44,12 +44,17 @@ export class SecretBox {
     }
     const key = this.keys.get(keyId);
     if (!key) {
-      throw new Error(`No master key with id ${keyId} is configured; restore the key that sealed it.`);
+      throw new Error(
+        `No master key with id ${keyId} is configured; restore the key that sealed it.`,
+      );
     }
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
     decipher.setAAD(Buffer.from(context, 'utf8'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    const plaintext = Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]);
+    const plaintext = Buffer.concat([
+      decipher.update(Buffer.from(data, 'base64url')),
+      decipher.final(),
+    ]);
     return plaintext.toString('utf8');
   }
 }
@@ -61,7 +66,10 @@ export function keyIdOf(key: Buffer): string {
 
 /** Decodes a base64 or base64url master key given in the environment. */
 export function decodeMasterKey(value: string): Buffer {
-  const key = Buffer.from(value.trim(), value.includes('-') || value.includes('_') ? 'base64url' : 'base64');
+  const key = Buffer.from(
+    value.trim(),
+    value.includes('-') || value.includes('_') ? 'base64url' : 'base64',
+  );
   if (key.length !== keyBytes) {
     throw new Error(
       `PORTCULLIS_SECRET_KEY must be ${keyBytes} random bytes in base64 (e.g. from ` +
@@ -83,7 +91,10 @@ export function loadMasterKey(options: { secretKey?: string; dataDir: string }):
   const file = path.join(options.dataDir, 'master.key');
   fs.mkdirSync(options.dataDir, { recursive: true });
   try {
-    fs.writeFileSync(file, randomBytes(keyBytes).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+    fs.writeFileSync(file, randomBytes(keyBytes).toString('base64') + '\n', {
+      mode: 0o600,
+      flag: 'wx',
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }

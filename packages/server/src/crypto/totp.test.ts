@@ -6,7 +6,14 @@ import { Secret } from 'otpauth';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { oathtoolTotp, requireTool } from '../../test/support/oathtool.js';
-import { buildOtpauthUri, generateTotpSecret, hotp, matchTotpStep, normalizeCode, totp } from './totp.js';
+import {
+  buildOtpauthUri,
+  generateTotpSecret,
+  hotp,
+  matchTotpStep,
+  normalizeCode,
+  totp,
+} from './totp.js';
 
 // RFC 6238 appendix B: the seed is the ASCII string "1234567890" repeated to 20, 32 and 64 bytes
 // for SHA-1, SHA-256 and SHA-512, passed here in base32 as authenticator apps receive it.
@@ -36,16 +43,32 @@ const rfc6238Vectors: Array<[number, keyof typeof seeds, string]> = [
 ];
 
 // RFC 4226 appendix D: secret "12345678901234567890", counters 0 to 9, 6-digit HOTP.
-const rfc4226Vectors = ['755224', '287082', '359152', '969429', '338314', '254676', '287922', '162583', '399871', '520489'];
+const rfc4226Vectors = [
+  '755224',
+  '287082',
+  '359152',
+  '969429',
+  '338314',
+  '254676',
+  '287922',
+  '162583',
+  '399871',
+  '520489',
+];
 
 describe('totp', () => {
   it.each(rfc6238Vectors)('RFC 6238 vector at %i s with %s', (seconds, algorithm, expected) => {
-    expect(totp({ secret: seeds[algorithm], epochMs: seconds * 1000, digits: 8, algorithm })).toBe(expected);
+    expect(totp({ secret: seeds[algorithm], epochMs: seconds * 1000, digits: 8, algorithm })).toBe(
+      expected,
+    );
   });
 
-  it.each(rfc4226Vectors.map((code, counter) => [counter, code] as const))('RFC 4226 HOTP counter %i', (counter, expected) => {
-    expect(hotp({ secret: seeds.SHA1, counter })).toBe(expected);
-  });
+  it.each(rfc4226Vectors.map((code, counter) => [counter, code] as const))(
+    'RFC 4226 HOTP counter %i',
+    (counter, expected) => {
+      expect(hotp({ secret: seeds.SHA1, counter })).toBe(expected);
+    },
+  );
 
   it('matches a code one step either side and no further', () => {
     const secret = generateTotpSecret();
@@ -96,26 +119,31 @@ describe.runIf(hasZbarimg)('otpauth URI through a QR decoder', () => {
     { issuer: 'Café Ünïcode 日本', account: 'ユーザー@example.jp' },
   ];
 
-  it.each(cases)('round-trips issuer "$issuer" and account "$account"', async ({ issuer, account }) => {
-    const secret = generateTotpSecret();
-    const uri = buildOtpauthUri({ secret, issuer, account });
-    expect(uri).not.toContain('+');
-    expect(uri).not.toContain(' ');
+  it.each(cases)(
+    'round-trips issuer "$issuer" and account "$account"',
+    async ({ issuer, account }) => {
+      const secret = generateTotpSecret();
+      const uri = buildOtpauthUri({ secret, issuer, account });
+      expect(uri).not.toContain('+');
+      expect(uri).not.toContain(' ');
 
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'portcullis-qr-')), 'code.png');
-    await QRCode.toFile(file, uri, { errorCorrectionLevel: 'M', margin: 2, scale: 6 });
-    const decoded = execFileSync('zbarimg', ['--quiet', '--raw', file], { encoding: 'utf8' }).trim();
-    expect(decoded).toBe(uri);
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'portcullis-qr-')), 'code.png');
+      await QRCode.toFile(file, uri, { errorCorrectionLevel: 'M', margin: 2, scale: 6 });
+      const decoded = execFileSync('zbarimg', ['--quiet', '--raw', file], {
+        encoding: 'utf8',
+      }).trim();
+      expect(decoded).toBe(uri);
 
-    const parsed = new URL(decoded);
-    expect(parsed.protocol).toBe('otpauth:');
-    expect(parsed.host).toBe('totp');
-    const label = decodeURIComponent(parsed.pathname.slice(1));
-    expect(label).toBe(`${issuer}:${account}`);
-    expect(parsed.searchParams.get('issuer')).toBe(issuer);
-    expect(parsed.searchParams.get('secret')).toBe(secret);
-    expect(parsed.searchParams.get('algorithm')).toBe('SHA1');
-    expect(parsed.searchParams.get('digits')).toBe('6');
-    expect(parsed.searchParams.get('period')).toBe('30');
-  });
+      const parsed = new URL(decoded);
+      expect(parsed.protocol).toBe('otpauth:');
+      expect(parsed.host).toBe('totp');
+      const label = decodeURIComponent(parsed.pathname.slice(1));
+      expect(label).toBe(`${issuer}:${account}`);
+      expect(parsed.searchParams.get('issuer')).toBe(issuer);
+      expect(parsed.searchParams.get('secret')).toBe(secret);
+      expect(parsed.searchParams.get('algorithm')).toBe('SHA1');
+      expect(parsed.searchParams.get('digits')).toBe('6');
+      expect(parsed.searchParams.get('period')).toBe('30');
+    },
+  );
 });

@@ -77,7 +77,11 @@ export function matchTotpStep(secret: string, code: string, epochMs: number): nu
  * Builds the otpauth:// URI that authenticator apps scan. The label is `issuer:account`, each
  * part percent-encoded (a space becomes %20, never +), with the issuer repeated as a parameter.
  */
-export function buildOtpauthUri(options: { secret: string; issuer: string; account: string }): string {
+export function buildOtpauthUri(options: {
+  secret: string;
+  issuer: string;
+  account: string;
+}): string {
   return new OTPAuth.TOTP({
     issuer: options.issuer,
     label: options.account,

@@ -12,7 +12,8 @@ function describeZodError(error: z.ZodError): string {
 /** Maps any thrown error to the JSON error format; unknown errors become `internal_error` with no detail. */
 export function toPortcullisError(error: unknown): PortcullisError | undefined {
   if (error instanceof PortcullisError) return error;
-  if (error instanceof z.ZodError) return new PortcullisError('invalid_request', { detail: describeZodError(error) });
+  if (error instanceof z.ZodError)
+    return new PortcullisError('invalid_request', { detail: describeZodError(error) });
 
   const fastifyError = error as Partial<FastifyError>;
   if (fastifyError.code?.startsWith('FST_CSRF')) return new PortcullisError('csrf_invalid');
@@ -25,7 +26,11 @@ export function toPortcullisError(error: unknown): PortcullisError | undefined {
   return undefined;
 }
 
-export async function jsonErrorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+export async function jsonErrorHandler(
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
   const known = toPortcullisError(error);
   if (!known) request.log.error({ err: error }, 'request failed');
   const shown = known ?? new PortcullisError('internal_error');

@@ -53,7 +53,11 @@ export class PortcullisError extends Error {
 }
 
 /** Builds a 429 error whose message and Retry-After both come from the lock's end. */
-export function lockedError(code: 'mfa_locked' | 'sign_in_locked', lockedUntil: number, now: number) {
+export function lockedError(
+  code: 'mfa_locked' | 'sign_in_locked',
+  lockedUntil: number,
+  now: number,
+) {
   const seconds = Math.max(1, Math.ceil((lockedUntil - now) / 1000));
   return new PortcullisError(code, { until: new Date(lockedUntil).toISOString() }, seconds);
 }

@@ -33,7 +33,10 @@ function serializeResponse(reply: FastifyReply) {
   return { statusCode: reply.statusCode };
 }
 
-export function loggerOptions(level: string, stream?: DestinationStream): FastifyServerOptions['logger'] {
+export function loggerOptions(
+  level: string,
+  stream?: DestinationStream,
+): FastifyServerOptions['logger'] {
   return {
     level,
     redact: { paths: redactedPaths, censor: '[Redacted]' },

@@ -2,17 +2,21 @@
 export const en = {
   // Errors returned by the API and shown on pages.
   'error.invalid_request': 'The request is invalid: {detail}. Correct it and send it again.',
-  'error.mfa_code_invalid': 'That code is not valid. Enter the current 6-digit code from your authenticator app.',
+  'error.mfa_code_invalid':
+    'That code is not valid. Enter the current 6-digit code from your authenticator app.',
   'error.mfa_code_used':
     'That code has already been used. Wait for your authenticator app to show a new code and enter it.',
   'error.mfa_locked':
     'Too many wrong codes. Multi-factor authentication is locked for this account; try again after {until}.',
   'error.mfa_not_enrolled': 'This account has no authenticator yet. Add a device first.',
-  'error.mfa_enrolment_expired': 'This device setup has expired. Press "Add Device" and start again.',
+  'error.mfa_enrolment_expired':
+    'This device setup has expired. Press "Add Device" and start again.',
   'error.mfa_last_authenticator_required':
     'MFA is required for this app, so the last device cannot be removed. Add another device first.',
-  'error.invalid_api_key': 'The API key is missing, revoked or invalid. Send a valid key as a Bearer token.',
-  'error.invalid_access_token': 'The access token is missing, expired or not issued for this user and app.',
+  'error.invalid_api_key':
+    'The API key is missing, revoked or invalid. Send a valid key as a Bearer token.',
+  'error.invalid_access_token':
+    'The access token is missing, expired or not issued for this user and app.',
   'error.unauthenticated': 'You are not signed in. Sign in and try again.',
   'error.csrf_invalid': 'The form or request has expired. Reload the page and try again.',
   'error.step_up_required': 'Confirm it is you: enter a current code from your authenticator app.',
@@ -25,7 +29,8 @@ export const en = {
   'error.invalid_credentials': 'The email or password is not correct. Check both and try again.',
   'error.sign_in_locked': 'Too many failed sign-ins for this account. Try again after {until}.',
   'error.challenge_ended': 'Too many wrong codes or too much time passed. Sign in again.',
-  'error.interaction_expired': 'This sign-in page has expired. Go back to the app and sign in again.',
+  'error.interaction_expired':
+    'This sign-in page has expired. Go back to the app and sign in again.',
   'error.internal_error': 'Something went wrong on our side. Try again in a moment.',
 
   // Hosted login pages.

@@ -7,7 +7,11 @@ export type Locale = 'en' | 'ja';
 const catalogues: Record<Locale, Record<MessageKey, string>> = { en, ja };
 
 /** Fills `{name}` placeholders of a catalogue message. */
-export function translate(locale: Locale, key: MessageKey, values: Record<string, string | number> = {}): string {
+export function translate(
+  locale: Locale,
+  key: MessageKey,
+  values: Record<string, string | number> = {},
+): string {
   const template = catalogues[locale][key];
   return template.replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match));
 }

@@ -34,7 +34,11 @@ export function createMfaChallengeService(deps: {
 
     /** Returns the user id waiting at the code step of this interaction, if any. */
     async pendingUserId(interactionUid: string): Promise<string | null> {
-      const challenge = await mfaChallenges.findOpen(interactionUid, deps.clock(), maxChallengeFailures);
+      const challenge = await mfaChallenges.findOpen(
+        interactionUid,
+        deps.clock(),
+        maxChallengeFailures,
+      );
       return challenge?.user_id ?? null;
     },
 
@@ -42,8 +46,17 @@ export function createMfaChallengeService(deps: {
      * Checks a code for the interaction's challenge. Throws the code's rejection, or
      * `challenge_ended` when this rejection was the last one allowed (back to the password page).
      */
-    async pass(context: AuditContext, interactionUid: string, user: UserRow, code: string): Promise<void> {
-      const challenge = await mfaChallenges.findOpen(interactionUid, deps.clock(), maxChallengeFailures);
+    async pass(
+      context: AuditContext,
+      interactionUid: string,
+      user: UserRow,
+      code: string,
+    ): Promise<void> {
+      const challenge = await mfaChallenges.findOpen(
+        interactionUid,
+        deps.clock(),
+        maxChallengeFailures,
+      );
       if (!challenge || challenge.user_id !== user.id) throw new PortcullisError('challenge_ended');
 
       try {
@@ -58,7 +71,11 @@ export function createMfaChallengeService(deps: {
           detail: { reason: error.code, failures },
         });
         if (failures >= maxChallengeFailures) {
-          await deps.audit.record(context, { event: 'mfa.challenge_ended', appId: user.app_id, userId: user.id });
+          await deps.audit.record(context, {
+            event: 'mfa.challenge_ended',
+            appId: user.app_id,
+            userId: user.id,
+          });
           throw new PortcullisError('challenge_ended');
         }
         throw error;

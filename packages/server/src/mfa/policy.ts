@@ -7,7 +7,11 @@ export const maxChallengeFailures = 5;
 export const challengeLifetimeMs = 10 * 60_000;
 
 /** Rejected codes in a row within 15 minutes that lock a user's MFA for 15 minutes, across instances. */
-export const mfaLockRule: ThrottleRule = { maxFailures: 10, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+export const mfaLockRule: ThrottleRule = {
+  maxFailures: 10,
+  windowMs: 15 * 60_000,
+  lockMs: 15 * 60_000,
+};
 
 /** How long a pending enrolment (secret issued, no code yet) stays open. */
 export const enrolmentLifetimeMs = 10 * 60_000;

@@ -31,7 +31,12 @@ export async function consoleMfaRoutes(
     const { user } = await deps.sessions.require(request);
     const { name } = nameBody.parse(request.body);
 
-    const enrolment = await deps.mfa.startEnrolment(auditContextOf(request, `user:${user.id}`), await consoleApp(), user, name);
+    const enrolment = await deps.mfa.startEnrolment(
+      auditContextOf(request, `user:${user.id}`),
+      await consoleApp(),
+      user,
+      name,
+    );
     return reply.code(201).send(enrolment);
   });
 
@@ -40,7 +45,12 @@ export async function consoleMfaRoutes(
     const { id } = idParams.parse(request.params);
     const { code } = codeBody.parse(request.body);
 
-    const authenticator = await deps.mfa.confirmEnrolment(auditContextOf(request, `user:${user.id}`), user, id, code);
+    const authenticator = await deps.mfa.confirmEnrolment(
+      auditContextOf(request, `user:${user.id}`),
+      user,
+      id,
+      code,
+    );
     return { authenticator };
   });
 
@@ -48,9 +58,16 @@ export async function consoleMfaRoutes(
     const { user } = await deps.sessions.require(request);
     const { id } = idParams.parse(request.params);
     const { code } = stepUpBody.parse(request.body ?? {});
-    if (!code && (await deps.mfa.status(user.id)).enabled) throw new PortcullisError('step_up_required');
+    if (!code && (await deps.mfa.status(user.id)).enabled)
+      throw new PortcullisError('step_up_required');
 
-    await deps.mfa.removeAuthenticator(auditContextOf(request, `user:${user.id}`), await consoleApp(), user, id, code ?? '');
+    await deps.mfa.removeAuthenticator(
+      auditContextOf(request, `user:${user.id}`),
+      await consoleApp(),
+      user,
+      id,
+      code ?? '',
+    );
     return reply.code(204).send();
   });
 }

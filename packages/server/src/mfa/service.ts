@@ -53,10 +53,20 @@ export function toAuthenticatorView(row: AuthenticatorRow): AuthenticatorView {
 }
 
 /** Authenticators, enrolment, code verification with replay protection and lockout, and reset. */
-export function createMfaService({ repositories, secretBox, audit, clock }: MfaServiceDependencies) {
+export function createMfaService({
+  repositories,
+  secretBox,
+  audit,
+  clock,
+}: MfaServiceDependencies) {
   const { authenticators, throttles } = repositories;
 
-  async function assertNotLocked(context: AuditContext, appId: string, userId: string, now: number) {
+  async function assertNotLocked(
+    context: AuditContext,
+    appId: string,
+    userId: string,
+    now: number,
+  ) {
     const key = mfaThrottleKey(appId, userId);
     const lockedUntil = await throttles.lockedUntil(key, now);
     if (lockedUntil !== null) throw lockedError('mfa_locked', lockedUntil, now);
@@ -104,7 +114,9 @@ export function createMfaService({ repositories, secretBox, audit, clock }: MfaS
       }
       matchedButUsed = true;
     }
-    return { rejected: matchedButUsed ? ('mfa_code_used' as const) : ('mfa_code_invalid' as const) };
+    return {
+      rejected: matchedButUsed ? ('mfa_code_used' as const) : ('mfa_code_invalid' as const),
+    };
   }
 
   return {
@@ -114,7 +126,12 @@ export function createMfaService({ repositories, secretBox, audit, clock }: MfaS
     },
 
     /** Issues a secret for a new authenticator, pending until a first code confirms it. */
-    async startEnrolment(context: AuditContext, app: AppRow, user: UserRow, name: string): Promise<Enrolment> {
+    async startEnrolment(
+      context: AuditContext,
+      app: AppRow,
+      user: UserRow,
+      name: string,
+    ): Promise<Enrolment> {
       const now = clock();
       const id = generateId();
       const secret = generateTotpSecret();
@@ -135,27 +152,56 @@ export function createMfaService({ repositories, secretBox, audit, clock }: MfaS
         last_used_at: null,
         last_offset: null,
       });
-      await audit.record(context, { event: 'mfa.enrolment_started', appId: app.id, userId: user.id, detail: { authenticatorId: id } });
+      await audit.record(context, {
+        event: 'mfa.enrolment_started',
+        appId: app.id,
+        userId: user.id,
+        detail: { authenticatorId: id },
+      });
 
-      const qrCode = await QRCode.toDataURL(otpauthUri, { errorCorrectionLevel: 'M', margin: 2, scale: 6 });
+      const qrCode = await QRCode.toDataURL(otpauthUri, {
+        errorCorrectionLevel: 'M',
+        margin: 2,
+        scale: 6,
+      });
       return { id, name, secret, otpauthUri, qrCode };
     },
 
     /** Confirms a pending enrolment with its first code; MFA is on from then on. */
-    async confirmEnrolment(context: AuditContext, user: UserRow, authenticatorId: string, input: string) {
+    async confirmEnrolment(
+      context: AuditContext,
+      user: UserRow,
+      authenticatorId: string,
+      input: string,
+    ) {
       const now = clock();
       await assertNotLocked(context, user.app_id, user.id, now);
 
       const row = await authenticators.findForUser(user.id, authenticatorId);
-      if (!row || row.confirmed_at !== null) throw new PortcullisError('not_found', { thing: 'device' });
+      if (!row || row.confirmed_at !== null)
+        throw new PortcullisError('not_found', { thing: 'device' });
       if ((row.pending_expires_at ?? 0) <= now) throw new PortcullisError('mfa_enrolment_expired');
 
       const code = normalizeCode(input);
-      const result = isWellFormedCode(code) ? await acceptCode([row], code, now, true) : { rejected: 'mfa_code_invalid' as const };
-      if ('rejected' in result) return rejectCode(context, user.app_id, user.id, result.rejected ?? 'mfa_code_invalid', now);
+      const result = isWellFormedCode(code)
+        ? await acceptCode([row], code, now, true)
+        : { rejected: 'mfa_code_invalid' as const };
+      if ('rejected' in result)
+        return rejectCode(
+          context,
+          user.app_id,
+          user.id,
+          result.rejected ?? 'mfa_code_invalid',
+          now,
+        );
 
       await throttles.reset(mfaThrottleKey(user.app_id, user.id));
-      await audit.record(context, { event: 'mfa.enrolment_confirmed', appId: user.app_id, userId: user.id, detail: { authenticatorId } });
+      await audit.record(context, {
+        event: 'mfa.enrolment_confirmed',
+        appId: user.app_id,
+        userId: user.id,
+        detail: { authenticatorId },
+      });
       const confirmed = await authenticators.findForUser(user.id, authenticatorId);
       return toAuthenticatorView(confirmed ?? row);
     },
@@ -164,7 +210,11 @@ export function createMfaService({ repositories, secretBox, audit, clock }: MfaS
      * Verifies a code of any of the user's confirmed authenticators. A code works once; wrong,
      * replayed and malformed codes all count towards the lock. Throws a PortcullisError on rejection.
      */
-    async verifyCode(context: AuditContext, user: UserRow, input: string): Promise<AuthenticatorRow> {
+    async verifyCode(
+      context: AuditContext,
+      user: UserRow,
+      input: string,
+    ): Promise<AuthenticatorRow> {
       const now = clock();
       await assertNotLocked(context, user.app_id, user.id, now);
 
@@ -172,34 +222,61 @@ export function createMfaService({ repositories, secretBox, audit, clock }: MfaS
       if (rows.length === 0) throw new PortcullisError('mfa_not_enrolled');
 
       const code = normalizeCode(input);
-      const result = isWellFormedCode(code) ? await acceptCode(rows, code, now, false) : { rejected: 'mfa_code_invalid' as const };
-      if ('rejected' in result) return rejectCode(context, user.app_id, user.id, result.rejected ?? 'mfa_code_invalid', now);
+      const result = isWellFormedCode(code)
+        ? await acceptCode(rows, code, now, false)
+        : { rejected: 'mfa_code_invalid' as const };
+      if ('rejected' in result)
+        return rejectCode(
+          context,
+          user.app_id,
+          user.id,
+          result.rejected ?? 'mfa_code_invalid',
+          now,
+        );
 
       await throttles.reset(mfaThrottleKey(user.app_id, user.id));
       return result.accepted as AuthenticatorRow;
     },
 
     /** Removes an authenticator after a fresh code (step-up); removing the last one turns MFA off. */
-    async removeAuthenticator(context: AuditContext, app: AppRow, user: UserRow, authenticatorId: string, code: string) {
+    async removeAuthenticator(
+      context: AuditContext,
+      app: AppRow,
+      user: UserRow,
+      authenticatorId: string,
+      code: string,
+    ) {
       const target = await authenticators.findForUser(user.id, authenticatorId);
       if (!target) throw new PortcullisError('not_found', { thing: 'device' });
 
       const confirmedCount = await authenticators.countConfirmed(user.id);
       const isLast = target.confirmed_at !== null && confirmedCount === 1;
-      if (isLast && app.mfa_policy === 'on') throw new PortcullisError('mfa_last_authenticator_required');
+      if (isLast && app.mfa_policy === 'on')
+        throw new PortcullisError('mfa_last_authenticator_required');
 
       if (confirmedCount > 0) await this.verifyCode(context, user, code);
 
       await authenticators.delete(user.id, authenticatorId);
-      await audit.record(context, { event: 'mfa.authenticator_removed', appId: app.id, userId: user.id, detail: { authenticatorId } });
-      if (isLast) await audit.record(context, { event: 'mfa.disabled', appId: app.id, userId: user.id });
+      await audit.record(context, {
+        event: 'mfa.authenticator_removed',
+        appId: app.id,
+        userId: user.id,
+        detail: { authenticatorId },
+      });
+      if (isLast)
+        await audit.record(context, { event: 'mfa.disabled', appId: app.id, userId: user.id });
     },
 
     /** Removes every authenticator of a user (lost phone); the reason is kept in the audit trail. */
     async resetMfa(context: AuditContext, user: UserRow, reason: string) {
       const removed = await authenticators.deleteAllForUser(user.id);
       await throttles.reset(mfaThrottleKey(user.app_id, user.id));
-      await audit.record(context, { event: 'mfa.reset', appId: user.app_id, userId: user.id, detail: { removed, reason } });
+      await audit.record(context, {
+        event: 'mfa.reset',
+        appId: user.app_id,
+        userId: user.id,
+        detail: { removed, reason },
+      });
       return { removed };
     },
   };

@@ -26,7 +26,9 @@ export function createKyselyAdapter(repositories: Repositories, clock: () => num
   const decode = (row: { payload: string; consumed_at: number | null } | undefined) => {
     if (!row) return undefined;
     const payload = JSON.parse(row.payload) as AdapterPayload;
-    return row.consumed_at === null ? payload : { ...payload, consumed: Math.floor(row.consumed_at / 1000) };
+    return row.consumed_at === null
+      ? payload
+      : { ...payload, consumed: Math.floor(row.consumed_at / 1000) };
   };
 
   return class KyselyAdapter implements Adapter {

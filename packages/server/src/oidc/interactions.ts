@@ -25,7 +25,10 @@ export interface InteractionDependencies {
 }
 
 const uidParams = z.object({ uid: z.string().min(1).max(100) });
-const credentialsBody = z.object({ email: z.string().max(254).default(''), password: z.string().max(1024).default('') });
+const credentialsBody = z.object({
+  email: z.string().max(254).default(''),
+  password: z.string().max(1024).default(''),
+});
 const codeBody = z.object({ code: z.string().max(32).default('') });
 
 type InteractionDetails = Awaited<ReturnType<Provider['interactionDetails']>>;
@@ -54,16 +57,25 @@ export async function interactionRoutes(app: FastifyInstance, deps: InteractionD
     const clientId = String(details.params.client_id ?? '');
     const appRow = await repositories.apps.findByClientId(clientId);
     if (!appRow) throw new PortcullisError('interaction_expired');
-    const locale = chooseLocale(details.params.ui_locales as string | undefined, request.headers['accept-language']);
+    const locale = chooseLocale(
+      details.params.ui_locales as string | undefined,
+      request.headers['accept-language'],
+    );
     return { uid, details, app: appRow, locale };
   }
 
   const signupOpen = (appRow: AppRow) =>
     appRow.id === 'console' ? deps.consoleSignupOpen : appRow.signup_enabled === 1;
 
-  const messageOf = (locale: Locale, error: PortcullisError) => translate(locale, error.messageKey, error.values);
+  const messageOf = (locale: Locale, error: PortcullisError) =>
+    translate(locale, error.messageKey, error.values);
 
-  function showSignIn(reply: FastifyReply, screen: Screen, error?: PortcullisError, email?: string) {
+  function showSignIn(
+    reply: FastifyReply,
+    screen: Screen,
+    error?: PortcullisError,
+    email?: string,
+  ) {
     const base = `/interaction/${screen.uid}`;
     return reply
       .code(error ? error.status : 200)
@@ -81,7 +93,12 @@ export async function interactionRoutes(app: FastifyInstance, deps: InteractionD
       );
   }
 
-  function showSignUp(reply: FastifyReply, screen: Screen, error?: PortcullisError, email?: string) {
+  function showSignUp(
+    reply: FastifyReply,
+    screen: Screen,
+    error?: PortcullisError,
+    email?: string,
+  ) {
     const base = `/interaction/${screen.uid}`;
     return reply
       .code(error ? error.status : 200)
@@ -119,7 +136,12 @@ export async function interactionRoutes(app: FastifyInstance, deps: InteractionD
   }
 
   /** Ends the interaction with a signed-in user and sends the browser back to the provider. */
-  async function finishSignIn(request: FastifyRequest, reply: FastifyReply, user: UserRow, amr: string[]) {
+  async function finishSignIn(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: UserRow,
+    amr: string[],
+  ) {
     await deps.audit.record(auditContextOf(request, `user:${user.id}`), {
       event: 'sign_in.succeeded',
       appId: user.app_id,
@@ -147,7 +169,9 @@ export async function interactionRoutes(app: FastifyInstance, deps: InteractionD
         : (error as { code?: string }).code?.startsWith('FST_CSRF')
           ? new PortcullisError('csrf_invalid')
           : error instanceof z.ZodError
-            ? new PortcullisError('invalid_request', { detail: 'a form field is missing or too long' })
+            ? new PortcullisError('invalid_request', {
+                detail: 'a form field is missing or too long',
+              })
             : undefined;
     if (!known) request.log.error({ err: error }, 'hosted login page failed');
     const shown = known ?? new PortcullisError('internal_error');
@@ -171,43 +195,62 @@ export async function interactionRoutes(app: FastifyInstance, deps: InteractionD
     const query = request.query as { screen?: string };
     const wanted = query.screen ?? screen.details.params.screen;
     if (wanted === 'signup' && signupOpen(screen.app)) return showSignUp(reply, screen);
-    return showSignIn(reply, screen, undefined, screen.details.params.login_hint as string | undefined);
+    return showSignIn(
+      reply,
+      screen,
+      undefined,
+      screen.details.params.login_hint as string | undefined,
+    );
   });
 
-  app.post('/interaction/:uid/login', { preHandler: app.csrfProtection }, async (request, reply) => {
-    const screen = await loadScreen(request, reply);
-    const { email, password } = credentialsBody.parse(request.body ?? {});
-    const context = auditContextOf(request, 'anonymous');
+  app.post(
+    '/interaction/:uid/login',
+    { preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const screen = await loadScreen(request, reply);
+      const { email, password } = credentialsBody.parse(request.body ?? {});
+      const context = auditContextOf(request, 'anonymous');
 
-    let user: UserRow;
-    try {
-      user = await deps.accounts.authenticate(context, screen.app, email, password);
-    } catch (error) {
-      if (error instanceof PortcullisError) return showSignIn(reply, screen, error, email);
-      throw error;
-    }
+      let user: UserRow;
+      try {
+        user = await deps.accounts.authenticate(context, screen.app, email, password);
+      } catch (error) {
+        if (error instanceof PortcullisError) return showSignIn(reply, screen, error, email);
+        throw error;
+      }
 
-    if (await hasAuthenticator(user)) {
-      await deps.challenges.open(screen.uid, user);
-      return reply.code(303).redirect(`/interaction/${screen.uid}`);
-    }
-    return finishSignIn(request, reply, user, ['pwd']);
-  });
+      if (await hasAuthenticator(user)) {
+        await deps.challenges.open(screen.uid, user);
+        return reply.code(303).redirect(`/interaction/${screen.uid}`);
+      }
+      return finishSignIn(request, reply, user, ['pwd']);
+    },
+  );
 
-  app.post('/interaction/:uid/signup', { preHandler: app.csrfProtection }, async (request, reply) => {
-    const screen = await loadScreen(request, reply);
-    const { email, password } = credentialsBody.parse(request.body ?? {});
-    if (!signupOpen(screen.app)) return showSignIn(reply, screen, new PortcullisError('signup_closed'), email);
+  app.post(
+    '/interaction/:uid/signup',
+    { preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const screen = await loadScreen(request, reply);
+      const { email, password } = credentialsBody.parse(request.body ?? {});
+      if (!signupOpen(screen.app))
+        return showSignIn(reply, screen, new PortcullisError('signup_closed'), email);
 
-    let user: UserRow;
-    try {
-      user = await deps.accounts.signUp(auditContextOf(request, 'anonymous'), screen.app, email, password);
-    } catch (error) {
-      if (error instanceof PortcullisError) return showSignUp(reply, screen, error, email);
-      throw error;
-    }
-    return finishSignIn(request, reply, user, ['pwd']);
-  });
+      let user: UserRow;
+      try {
+        user = await deps.accounts.signUp(
+          auditContextOf(request, 'anonymous'),
+          screen.app,
+          email,
+          password,
+        );
+      } catch (error) {
+        if (error instanceof PortcullisError) return showSignUp(reply, screen, error, email);
+        throw error;
+      }
+      return finishSignIn(request, reply, user, ['pwd']);
+    },
+  );
 
   app.post('/interaction/:uid/mfa', { preHandler: app.csrfProtection }, async (request, reply) => {
     const screen = await loadScreen(request, reply);
@@ -217,7 +260,12 @@ export async function interactionRoutes(app: FastifyInstance, deps: InteractionD
     if (!user) return showSignIn(reply, screen, new PortcullisError('challenge_ended'));
 
     try {
-      await deps.challenges.pass(auditContextOf(request, `user:${user.id}`), screen.uid, user, code);
+      await deps.challenges.pass(
+        auditContextOf(request, `user:${user.id}`),
+        screen.uid,
+        user,
+        code,
+      );
     } catch (error) {
       if (!(error instanceof PortcullisError)) throw error;
       if (error.code === 'challenge_ended') return showSignIn(reply, screen, error, user.email);

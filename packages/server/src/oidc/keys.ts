@@ -15,9 +15,18 @@ export interface ServerKeys {
  * Loads the signing and cookie keys from the database, creating them on first start. They are
  * sealed with the master key, so instances sharing a database must share PORTCULLIS_SECRET_KEY.
  */
-export async function loadServerKeys(repositories: Repositories, secretBox: SecretBox, now: number): Promise<ServerKeys> {
+export async function loadServerKeys(
+  repositories: Repositories,
+  secretBox: SecretBox,
+  now: number,
+): Promise<ServerKeys> {
   const { privateKey } = await generateKeyPair('ES256', { extractable: true });
-  const candidateJwk = { ...(await exportJWK(privateKey)), alg: 'ES256', use: 'sig', kid: randomBytes(8).toString('hex') };
+  const candidateJwk = {
+    ...(await exportJWK(privateKey)),
+    alg: 'ES256',
+    use: 'sig',
+    kid: randomBytes(8).toString('hex'),
+  };
 
   const sealedJwk = await repositories.serverKeys.getOrCreate(
     'oidc-signing-es256',

@@ -48,7 +48,8 @@ export interface FormPageOptions extends PageContext {
 }
 
 export function renderSignIn(options: FormPageOptions & { signUpUrl?: string }): string {
-  const t = (key: MessageKey, values?: Record<string, string | number>) => translate(options.locale, key, values);
+  const t = (key: MessageKey, values?: Record<string, string | number>) =>
+    translate(options.locale, key, values);
   const signUpLink = options.signUpUrl
     ? `<p class="aside"><a href="${escapeHtml(options.signUpUrl)}">${escapeHtml(t('page.sign_in.to_sign_up'))}</a></p>`
     : '';
@@ -65,8 +66,11 @@ ${signUpLink}`;
   return layout(options, t('page.sign_in.title', { app: options.appName }), body);
 }
 
-export function renderSignUp(options: FormPageOptions & { signInUrl: string; minPasswordLength: number }): string {
-  const t = (key: MessageKey, values?: Record<string, string | number>) => translate(options.locale, key, values);
+export function renderSignUp(
+  options: FormPageOptions & { signInUrl: string; minPasswordLength: number },
+): string {
+  const t = (key: MessageKey, values?: Record<string, string | number>) =>
+    translate(options.locale, key, values);
   const body = `${alert(options.error)}
 <form method="post" action="${escapeHtml(options.action)}">
 <input type="hidden" name="_csrf" value="${escapeHtml(options.csrfToken)}">
@@ -82,7 +86,8 @@ export function renderSignUp(options: FormPageOptions & { signInUrl: string; min
 }
 
 export function renderMfaStep(options: FormPageOptions & { startOverUrl: string }): string {
-  const t = (key: MessageKey, values?: Record<string, string | number>) => translate(options.locale, key, values);
+  const t = (key: MessageKey, values?: Record<string, string | number>) =>
+    translate(options.locale, key, values);
   const body = `<p>${escapeHtml(t('page.mfa.intro', { app: options.appName }))}</p>
 ${alert(options.error)}
 <form method="post" action="${escapeHtml(options.action)}">

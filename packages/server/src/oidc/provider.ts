@@ -1,4 +1,8 @@
-import Provider, { type Configuration, type KoaContextWithOIDC, interactionPolicy } from 'oidc-provider';
+import Provider, {
+  type Configuration,
+  type KoaContextWithOIDC,
+  interactionPolicy,
+} from 'oidc-provider';
 import { chooseLocale, translate } from '../i18n/index.js';
 import type { Repositories } from '../storage/repositories.js';
 import { createKyselyAdapter } from './adapter.js';
@@ -26,7 +30,10 @@ export function isProviderPath(pathname: string): boolean {
 }
 
 const pageContext = (ctx: KoaContextWithOIDC) => ({
-  locale: chooseLocale(ctx.oidc?.params?.ui_locales as string | undefined, ctx.get('accept-language')),
+  locale: chooseLocale(
+    ctx.oidc?.params?.ui_locales as string | undefined,
+    ctx.get('accept-language'),
+  ),
   appName: ctx.oidc?.client?.clientName ?? 'Portcullis',
 });
 
@@ -35,17 +42,21 @@ const pageContext = (ctx: KoaContextWithOIDC) => ({
  * app never signs the browser in to another app.
  */
 function sessionOfAnotherApp(repositories: Repositories) {
-  return new interactionPolicy.Check('session_of_another_app', 'the session belongs to another app', async (ctx) => {
-    const accountId = ctx.oidc.session?.accountId;
-    if (!accountId) return interactionPolicy.Check.NO_NEED_TO_PROMPT;
-    const [user, app] = await Promise.all([
-      repositories.users.findById(accountId),
-      repositories.apps.findByClientId(ctx.oidc.client?.clientId ?? ''),
-    ]);
-    return user && app && user.app_id === app.id
-      ? interactionPolicy.Check.NO_NEED_TO_PROMPT
-      : interactionPolicy.Check.REQUEST_PROMPT;
-  });
+  return new interactionPolicy.Check(
+    'session_of_another_app',
+    'the session belongs to another app',
+    async (ctx) => {
+      const accountId = ctx.oidc.session?.accountId;
+      if (!accountId) return interactionPolicy.Check.NO_NEED_TO_PROMPT;
+      const [user, app] = await Promise.all([
+        repositories.users.findById(accountId),
+        repositories.apps.findByClientId(ctx.oidc.client?.clientId ?? ''),
+      ]);
+      return user && app && user.app_id === app.id
+        ? interactionPolicy.Check.NO_NEED_TO_PROMPT
+        : interactionPolicy.Check.REQUEST_PROMPT;
+    },
+  );
 }
 
 /** Builds the OpenID provider of the hosted login; the issuer is exactly the public URL. */
@@ -70,7 +81,11 @@ export function createProvider(options: {
     responseTypes: ['code'],
     pkce: { required: () => true },
     enabledJWA: { idTokenSigningAlgValues: ['ES256'] },
-    clientDefaults: { id_token_signed_response_alg: 'ES256', grant_types: ['authorization_code'], response_types: ['code'] },
+    clientDefaults: {
+      id_token_signed_response_alg: 'ES256',
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+    },
     ttl: {
       AccessToken: 3600,
       AuthorizationCode: 60,
@@ -116,11 +131,19 @@ export function createProvider(options: {
     },
     // Consent-free: an app registered in the console may read the scopes it asks for.
     async loadExistingGrant(ctx) {
-      const grantId = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session?.grantIdFor(ctx.oidc.client!.clientId);
+      const grantId =
+        ctx.oidc.result?.consent?.grantId ??
+        ctx.oidc.session?.grantIdFor(ctx.oidc.client!.clientId);
       const existing = grantId ? await ctx.oidc.provider.Grant.find(grantId) : undefined;
       const grant =
-        existing ?? new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId! });
-      grant.addOIDCScope(ctx.oidc.requestParamScopes ? [...ctx.oidc.requestParamScopes].join(' ') : 'openid');
+        existing ??
+        new ctx.oidc.provider.Grant({
+          clientId: ctx.oidc.client!.clientId,
+          accountId: ctx.oidc.session!.accountId!,
+        });
+      grant.addOIDCScope(
+        ctx.oidc.requestParamScopes ? [...ctx.oidc.requestParamScopes].join(' ') : 'openid',
+      );
       await grant.save();
       return grant;
     },

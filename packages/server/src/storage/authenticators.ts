@@ -52,7 +52,11 @@ export function createAuthenticatorRepository(db: Db) {
     }): Promise<boolean> {
       let query = db
         .updateTable('authenticators')
-        .set({ last_used_step: options.step, last_used_at: options.now, last_offset: options.offset })
+        .set({
+          last_used_step: options.step,
+          last_used_at: options.now,
+          last_offset: options.offset,
+        })
         .where('id', '=', options.id)
         .where('last_used_step', '<', options.step);
       if (options.confirm) {
@@ -77,7 +81,10 @@ export function createAuthenticatorRepository(db: Db) {
     },
 
     async deleteAllForUser(userId: string): Promise<number> {
-      const result = await db.deleteFrom('authenticators').where('user_id', '=', userId).executeTakeFirst();
+      const result = await db
+        .deleteFrom('authenticators')
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
       return Number(result.numDeletedRows);
     },
 

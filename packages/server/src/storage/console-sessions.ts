@@ -19,7 +19,11 @@ export function createConsoleSessionRepository(db: Db) {
     },
 
     async touch(idHash: string, now: number): Promise<void> {
-      await db.updateTable('console_sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
+      await db
+        .updateTable('console_sessions')
+        .set({ last_seen_at: now })
+        .where('id_hash', '=', idHash)
+        .execute();
     },
 
     async delete(idHash: string): Promise<void> {

@@ -48,7 +48,11 @@ const migrations: Record<string, Migration> = {
         .addColumn('last_used_at', 'bigint')
         .addColumn('last_offset', 'integer')
         .execute();
-      await db.schema.createIndex('authenticators_user').on('authenticators').column('user_id').execute();
+      await db.schema
+        .createIndex('authenticators_user')
+        .on('authenticators')
+        .column('user_id')
+        .execute();
 
       await db.schema
         .createTable('mfa_challenges')
@@ -140,7 +144,11 @@ export const migrationProvider: MigrationProvider = {
  * schema's tables and skips creating them).
  */
 export async function migrateToLatest(db: Db, schema?: string): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error) {

@@ -46,7 +46,10 @@ export function createOidcPayloadRepository(db: Db) {
     },
 
     findByUserCode(model: string, userCode: string, now: number) {
-      return active(now).where('model', '=', model).where('user_code', '=', userCode).executeTakeFirst();
+      return active(now)
+        .where('model', '=', model)
+        .where('user_code', '=', userCode)
+        .executeTakeFirst();
     },
 
     /** Marks a payload consumed in one conditional UPDATE; false when it already was. */
@@ -62,7 +65,11 @@ export function createOidcPayloadRepository(db: Db) {
     },
 
     async destroy(model: string, id: string): Promise<void> {
-      await db.deleteFrom('oidc_payloads').where('model', '=', model).where('id', '=', id).execute();
+      await db
+        .deleteFrom('oidc_payloads')
+        .where('model', '=', model)
+        .where('id', '=', id)
+        .execute();
     },
 
     async revokeByGrantId(grantId: string): Promise<void> {

@@ -14,7 +14,13 @@ export async function startBalancer() {
   const server = http.createServer((request, response) => {
     const targetPort = targets[next++ % targets.length];
     const upstream = http.request(
-      { host: '127.0.0.1', port: targetPort, method: request.method, path: request.url, headers: request.headers },
+      {
+        host: '127.0.0.1',
+        port: targetPort,
+        method: request.method,
+        path: request.url,
+        headers: request.headers,
+      },
       (upstreamResponse) => {
         response.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers);
         upstreamResponse.pipe(response);

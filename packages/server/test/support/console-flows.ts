@@ -15,7 +15,11 @@ async function readSession(client: HttpClient): Promise<ConsoleAccount> {
 }
 
 /** Creates a console account through the hosted sign-up page and returns its signed-in session. */
-export async function signUpToConsole(baseUrl: string, email: string, password: string): Promise<ConsoleAccount> {
+export async function signUpToConsole(
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<ConsoleAccount> {
   const client = new HttpClient(baseUrl);
   const signUpPage = await client.follow('/console/login?screen=signup');
   expect(signUpPage.body).toContain('name="password"');
@@ -41,7 +45,12 @@ export async function sessionOf(client: HttpClient): Promise<ConsoleAccount> {
 }
 
 export async function enrolAuthenticator(account: ConsoleAccount, name: string) {
-  const started = await account.client.api('POST', '/console/api/mfa/authenticators', account.csrfToken, { name });
+  const started = await account.client.api(
+    'POST',
+    '/console/api/mfa/authenticators',
+    account.csrfToken,
+    { name },
+  );
   expect(started.status).toBe(201);
   return started.json as { id: string; secret: string; otpauthUri: string; qrCode: string };
 }

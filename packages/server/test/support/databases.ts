@@ -13,10 +13,14 @@ export interface TestDatabase {
 const postgresUrl = process.env.PORTCULLIS_TEST_DATABASE_URL;
 
 if (process.env.CI === 'true' && !postgresUrl) {
-  throw new Error('CI=true but PORTCULLIS_TEST_DATABASE_URL is not set: the PostgreSQL suites cannot run.');
+  throw new Error(
+    'CI=true but PORTCULLIS_TEST_DATABASE_URL is not set: the PostgreSQL suites cannot run.',
+  );
 }
 if (!postgresUrl) {
-  console.warn('PORTCULLIS_TEST_DATABASE_URL is not set: the PostgreSQL variants of the storage suites do not run.');
+  console.warn(
+    'PORTCULLIS_TEST_DATABASE_URL is not set: the PostgreSQL variants of the storage suites do not run.',
+  );
 }
 
 function temporaryDataDir(): string {

@@ -16,7 +16,9 @@ export class HttpClient {
       const separator = pair.indexOf('=');
       const name = pair.slice(0, separator).trim();
       const value = pair.slice(separator + 1).trim();
-      const expired = attributes.some((attribute) => /^\s*(max-age=0|expires=thu, 01 jan 1970)/i.test(attribute));
+      const expired = attributes.some((attribute) =>
+        /^\s*(max-age=0|expires=thu, 01 jan 1970)/i.test(attribute),
+      );
       if (expired || value === '') {
         this.cookies.delete(name);
       } else {
@@ -30,7 +32,10 @@ export class HttpClient {
     const url = new URL(path, this.baseUrl);
     const headers = new Headers(init.headers);
     if (this.cookies.size > 0) {
-      headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
+      headers.set(
+        'cookie',
+        [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+      );
     }
     const response = await fetch(url, { ...init, headers, redirect: 'manual' });
     this.storeCookies(response);
@@ -40,7 +45,10 @@ export class HttpClient {
   }
 
   /** Requests a path and follows redirects on this host; returns the last response and its URL. */
-  async follow(path: string, init: RequestInit = {}): Promise<{ response: Response; url: string; body: string }> {
+  async follow(
+    path: string,
+    init: RequestInit = {},
+  ): Promise<{ response: Response; url: string; body: string }> {
     let response = await this.request(path, init);
     let url = new URL(path, this.baseUrl).href;
     for (let hops = 0; hops < 20 && response.status >= 300 && response.status < 400; hops += 1) {
@@ -55,7 +63,8 @@ export class HttpClient {
   async submitForm(pageHtml: string, fields: Record<string, string>) {
     const action = /<form method="post" action="([^"]+)"/.exec(pageHtml)?.[1];
     const csrf = /name="_csrf" value="([^"]+)"/.exec(pageHtml)?.[1];
-    if (!action || !csrf) throw new Error(`The page has no form with a CSRF field:\n${pageHtml.slice(0, 400)}`);
+    if (!action || !csrf)
+      throw new Error(`The page has no form with a CSRF field:\n${pageHtml.slice(0, 400)}`);
     const body = new URLSearchParams({ _csrf: decodeHtml(csrf), ...fields });
     return this.follow(decodeHtml(action), {
       method: 'POST',
@@ -72,10 +81,19 @@ export class HttpClient {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+    return {
+      status: response.status,
+      headers: response.headers,
+      json: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+    };
   }
 }
 
 function decodeHtml(value: string): string {
-  return value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return value
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }
