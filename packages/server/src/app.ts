@@ -5,19 +5,26 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { CustomFetch } from 'openid-client';
 import type { DestinationStream } from 'pino';
 import { createConsoleSessions } from './accounts/console-session.js';
 import { consoleAuthRoutes } from './accounts/routes.js';
 import { createAccountService } from './accounts/service.js';
-import { ensureConsoleApp } from './apps/service.js';
+import { createApiKeyService } from './apps/api-keys.js';
+import { consoleAppRoutes } from './apps/routes.js';
+import { createAppService, ensureConsoleApp } from './apps/service.js';
 import { createAuditService } from './audit/service.js';
+import { renderApiReference } from './auth-api/docs.js';
+import { authApiRoutes } from './auth-api/routes.js';
 import { type Config, repositoryRoot } from './config.js';
 import { SecretBox, loadMasterKey } from './crypto/secret-box.js';
 import { generateId } from './crypto/tokens.js';
 import { jsonErrorHandler } from './http/error-handler.js';
 import { loggerOptions } from './http/logging.js';
+import { createRateLimiter } from './http/rate-limit.js';
 import { helmetOptions } from './http/security.js';
 import { createMfaChallengeService } from './mfa/challenges.js';
 import { consoleMfaRoutes } from './mfa/routes.js';
@@ -87,6 +94,8 @@ export async function buildApp(options: BuildOptions) {
   const accounts = createAccountService({ repositories, audit, clock });
   const mfa = createMfaService({ repositories, secretBox, audit, clock });
   const challenges = createMfaChallengeService({ repositories, mfa, audit, clock });
+  const apps = createAppService({ repositories, audit, clock });
+  const apiKeys = createApiKeyService({ repositories, audit, clock });
   const sessions = createConsoleSessions({ repositories, clock, secureCookies });
 
   await ensureConsoleApp(repositories, config.publicUrl, clock());
@@ -100,6 +109,26 @@ export async function buildApp(options: BuildOptions) {
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'portcullis_csrf',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies, signed: true },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Portcullis Auth API',
+        version: '1',
+        description:
+          'REST API for app backends: users, MFA enrolment and preference, sign-in settings. ' +
+          'Authenticate with `Authorization: Bearer <API key>`; a key sees only its own app.',
+      },
+      servers: [{ url: config.publicUrl }],
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key from the console' },
+        },
+      },
+    },
+    hideUntagged: true,
+    transform: jsonSchemaTransform,
   });
   await app.register(fastifyStatic, { root: publicAssets, prefix: '/assets/' });
   if (fs.existsSync(consoleDist)) {
@@ -132,6 +161,7 @@ export async function buildApp(options: BuildOptions) {
     provider,
     repositories,
     accounts,
+    mfa,
     challenges,
     audit,
     consoleSignupOpen: config.consoleSignup === 'open',
@@ -146,6 +176,23 @@ export async function buildApp(options: BuildOptions) {
     providerFetch: inProcessFetch(app),
   });
   await app.register(consoleMfaRoutes, { sessions, mfa, repositories });
+  await app.register(consoleAppRoutes, { sessions, apps, apiKeys, mfa, audit, repositories });
+  await app.register(authApiRoutes, {
+    provider,
+    repositories,
+    apiKeys,
+    accounts,
+    mfa,
+    audit,
+    rateLimit: createRateLimiter(repositories, clock),
+    clock,
+  });
+  app.get('/v1/auth/openapi.json', async () => app.swagger());
+  app.get('/docs', async (_request, reply) =>
+    reply
+      .type('text/html')
+      .send(renderApiReference(app.swagger() as Parameters<typeof renderApiReference>[0])),
+  );
   app.get('/', async (_request, reply) => reply.redirect('/console/'));
   app.get('/console', async (_request, reply) => reply.redirect('/console/'));
 
@@ -153,7 +200,7 @@ export async function buildApp(options: BuildOptions) {
     app,
     db,
     repositories,
-    services: { accounts, mfa, challenges, audit },
+    services: { accounts, mfa, challenges, audit, apps, apiKeys },
     provider,
     secretBox,
   };

@@ -53,8 +53,18 @@ describe.each(testDatabases)('stored secrets on $name', (database) => {
       expect(text, table).not.toContain('a long test password');
     }
   });
+});
 
-  it.runIf(database.name === 'sqlite')('keep no plaintext secret in the SQLite files', async () => {
+describe('stored secrets in the SQLite files', () => {
+  const clock = createTestClock();
+  let server: RunningPortcullis;
+
+  beforeAll(async () => {
+    server = await startPortcullis({ database: testDatabases[0]!, clock });
+  });
+  afterAll(async () => server?.stop());
+
+  it('keep no plaintext secret in the database files', async () => {
     const { secret } = await createUserWithAuthenticator(server, clock, 'file@example.com');
     const files = fs
       .readdirSync(server.dataDir)

@@ -16,7 +16,14 @@ export type AuditEventName =
   | 'mfa.locked'
   | 'mfa.lock_ended'
   | 'mfa.reset'
-  | 'console.signed_out';
+  | 'console.signed_out'
+  | 'app.created'
+  | 'app.deleted'
+  | 'app.client_secret_regenerated'
+  | 'app.settings_changed'
+  | 'api_key.created'
+  | 'api_key.revoked'
+  | 'user.deleted';
 
 /** Who acted and from where; never a secret. */
 export interface AuditContext {

@@ -16,6 +16,15 @@ export function toPortcullisError(error: unknown): PortcullisError | undefined {
     return new PortcullisError('invalid_request', { detail: describeZodError(error) });
 
   const fastifyError = error as Partial<FastifyError>;
+  if (fastifyError.validation) {
+    const fields = fastifyError.validation.map((issue) => {
+      const path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
+      return path || fastifyError.validationContext || 'body';
+    });
+    return new PortcullisError('invalid_request', {
+      detail: `check ${[...new Set(fields)].join(', ')}`,
+    });
+  }
   if (fastifyError.code?.startsWith('FST_CSRF')) return new PortcullisError('csrf_invalid');
   if (fastifyError.statusCode === 415 || fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return new PortcullisError('invalid_request', { detail: 'send the body as application/json' });

@@ -9,6 +9,7 @@ export const errorStatus = {
   password_too_short: 400,
   password_too_long: 400,
   challenge_ended: 400,
+  password_invalid: 400,
   interaction_expired: 400,
   invalid_credentials: 401,
   invalid_api_key: 401,

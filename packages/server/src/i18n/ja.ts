@@ -31,6 +31,7 @@ export const ja: Record<MessageKey, string> = {
     'このアプリでは新規登録を受け付けていません。管理者にアカウントを依頼してください。',
   'error.password_too_short': '{min}文字以上のパスワードを設定してください。',
   'error.password_too_long': '{max}文字以下のパスワードを設定してください。',
+  'error.password_invalid': 'パスワードが正しくありません。現在のパスワードを入力してください。',
   'error.invalid_credentials':
     'メールアドレスまたはパスワードが正しくありません。両方を確認してもう一度お試しください。',
   'error.sign_in_locked':
@@ -56,6 +57,11 @@ export const ja: Record<MessageKey, string> = {
   'page.mfa.code': '6桁のコード',
   'page.mfa.submit': '確認',
   'page.mfa.start_over': '別のアカウントでサインイン',
+  'page.enrol.title': '認証アプリを設定',
+  'page.enrol.intro':
+    '{app}ではサインイン時に2段階目の確認が必要です。認証アプリ(Google Authenticator、Authy、1Passwordなど)でこのQRコードを読み取り、表示された6桁のコードを入力してください。',
+  'page.enrol.qr_alt': '{app}のアカウントを認証アプリに追加するQRコード',
+  'page.enrol.secret': 'または、このキーをアプリに入力してください:',
   'page.logout.title': 'サインアウト中',
   'page.logout.submit': 'サインアウト',
   'page.logged_out.title': 'サインアウトしました',

@@ -16,7 +16,12 @@ export function createMfaChallengeService(deps: {
   const { mfaChallenges } = deps.repositories;
 
   return {
-    async open(interactionUid: string, user: UserRow): Promise<void> {
+    /** Opens the code step of a sign-in; with `authenticatorId` it confirms that pending enrolment. */
+    async open(
+      interactionUid: string,
+      user: UserRow,
+      authenticatorId: string | null = null,
+    ): Promise<void> {
       const now = deps.clock();
       await mfaChallenges.deleteEnded(now);
       await mfaChallenges.deleteForInteraction(interactionUid);
@@ -25,6 +30,7 @@ export function createMfaChallengeService(deps: {
         app_id: user.app_id,
         user_id: user.id,
         interaction_uid: interactionUid,
+        authenticator_id: authenticatorId,
         failures: 0,
         created_at: now,
         expires_at: now + challengeLifetimeMs,
@@ -32,14 +38,12 @@ export function createMfaChallengeService(deps: {
       });
     },
 
-    /** Returns the user id waiting at the code step of this interaction, if any. */
-    async pendingUserId(interactionUid: string): Promise<string | null> {
-      const challenge = await mfaChallenges.findOpen(
-        interactionUid,
-        deps.clock(),
-        maxChallengeFailures,
-      );
-      return challenge?.user_id ?? null;
+    /** Returns who waits at this interaction's code step, and the enrolment it confirms, if any. */
+    async pending(interactionUid: string) {
+      const now = deps.clock();
+      const challenge = await mfaChallenges.findOpen(interactionUid, now, maxChallengeFailures);
+      if (!challenge) return null;
+      return { userId: challenge.user_id, authenticatorId: challenge.authenticator_id };
     },
 
     /**
@@ -60,7 +64,11 @@ export function createMfaChallengeService(deps: {
       if (!challenge || challenge.user_id !== user.id) throw new PortcullisError('challenge_ended');
 
       try {
-        await deps.mfa.verifyCode(context, user, code);
+        if (challenge.authenticator_id) {
+          await deps.mfa.confirmEnrolment(context, user, challenge.authenticator_id, code);
+        } else {
+          await deps.mfa.verifyCode(context, user, code);
+        }
       } catch (error) {
         if (!(error instanceof PortcullisError) || error.code === 'mfa_locked') throw error;
         const failures = await mfaChallenges.addFailure(challenge.id);

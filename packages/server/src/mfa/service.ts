@@ -42,6 +42,12 @@ export interface MfaServiceDependencies {
 
 const secretContext = (authenticatorId: string) => `authenticator:${authenticatorId}`;
 
+/** The issuer shown in authenticator apps: "Portcullis" for console accounts, else the app's name. */
+const issuerOf = (app: AppRow) => (app.id === 'console' ? 'Portcullis' : app.name);
+
+const qrCodeOf = (otpauthUri: string) =>
+  QRCode.toDataURL(otpauthUri, { errorCorrectionLevel: 'M', margin: 2, scale: 6 });
+
 export function toAuthenticatorView(row: AuthenticatorRow): AuthenticatorView {
   return {
     id: row.id,
@@ -135,8 +141,7 @@ export function createMfaService({
       const now = clock();
       const id = generateId();
       const secret = generateTotpSecret();
-      const issuer = app.id === 'console' ? 'Portcullis' : app.name;
-      const otpauthUri = buildOtpauthUri({ secret, issuer, account: user.email });
+      const otpauthUri = buildOtpauthUri({ secret, issuer: issuerOf(app), account: user.email });
 
       await authenticators.deleteLapsedPending(now);
       await authenticators.insert({
@@ -165,6 +170,20 @@ export function createMfaService({
         scale: 6,
       });
       return { id, name, secret, otpauthUri, qrCode };
+    },
+
+    /** Shows a pending enrolment again (the hosted enrolment page after a reload). */
+    async pendingEnrolment(
+      user: UserRow,
+      app: AppRow,
+      authenticatorId: string,
+    ): Promise<Enrolment | null> {
+      const row = await authenticators.findForUser(user.id, authenticatorId);
+      if (!row || row.confirmed_at !== null || (row.pending_expires_at ?? 0) <= clock())
+        return null;
+      const secret = secretBox.open(row.secret_ciphertext, secretContext(row.id));
+      const otpauthUri = buildOtpauthUri({ secret, issuer: issuerOf(app), account: user.email });
+      return { id: row.id, name: row.name, secret, otpauthUri, qrCode: await qrCodeOf(otpauthUri) };
     },
 
     /** Confirms a pending enrolment with its first code; MFA is on from then on. */

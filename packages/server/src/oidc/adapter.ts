@@ -8,7 +8,11 @@ export function clientMetadataOf(app: AppRow): AdapterPayload {
   return {
     client_id: app.client_id,
     client_name: app.name,
-    token_endpoint_auth_method: 'none',
+    // Confidential clients present their secret; oidc-provider compares it with this stored
+    // SHA-256 hash through the compareClientSecret override in provider.ts.
+    ...(app.client_type === 'confidential' && app.client_secret_hash
+      ? { token_endpoint_auth_method: 'client_secret_basic', client_secret: app.client_secret_hash }
+      : { token_endpoint_auth_method: 'none' }),
     grant_types: ['authorization_code', 'refresh_token'],
     response_types: ['code'],
     redirect_uris: JSON.parse(app.redirect_uris) as string[],

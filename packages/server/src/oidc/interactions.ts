@@ -1,23 +1,25 @@
+import type {} from '@fastify/csrf-protection';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
-import type {} from '@fastify/csrf-protection';
 import { z } from 'zod';
 import type { AccountService } from '../accounts/service.js';
 import type { AuditService } from '../audit/service.js';
-import { minPasswordLength } from '../crypto/passwords.js';
 import { auditContextOf } from '../http/context.js';
 import { PortcullisError } from '../http/errors.js';
-import { chooseLocale, type Locale, translate } from '../i18n/index.js';
+import { chooseLocale, translate } from '../i18n/index.js';
 import type { MfaChallengeService } from '../mfa/challenges.js';
+import type { MfaService } from '../mfa/service.js';
 import type { AppRow } from '../storage/apps.js';
 import type { Repositories } from '../storage/repositories.js';
 import type { UserRow } from '../storage/users.js';
-import { renderMessagePage, renderMfaStep, renderSignIn, renderSignUp } from './pages.js';
+import { renderMessagePage } from './pages.js';
+import { type Screen, showEnrolStep, showMfaStep, showSignIn, showSignUp } from './screens.js';
 
 export interface InteractionDependencies {
   provider: Provider;
   repositories: Repositories;
   accounts: AccountService;
+  mfa: MfaService;
   challenges: MfaChallengeService;
   audit: AuditService;
   /** Whether the console app lets anyone create an account. */
@@ -31,22 +33,16 @@ const credentialsBody = z.object({
 });
 const codeBody = z.object({ code: z.string().max(32).default('') });
 
-type InteractionDetails = Awaited<ReturnType<Provider['interactionDetails']>>;
+/** Name of the authenticator a forced enrolment on the hosted page creates. */
+const hostedEnrolmentName = 'Authenticator app';
 
-interface Screen {
-  uid: string;
-  details: InteractionDetails;
-  app: AppRow;
-  locale: Locale;
-}
-
-/** The hosted login pages: email and password, sign-up, then the MFA code step. */
+/** The hosted login pages: email and password, sign-up, then the MFA code or enrolment step. */
 export async function interactionRoutes(app: FastifyInstance, deps: InteractionDependencies) {
   const { provider, repositories } = deps;
 
-  async function loadScreen(request: FastifyRequest, reply: FastifyReply): Promise<Screen> {
+  async function loadScreen(request: FastifyRequest, reply: FastifyReply) {
     const { uid } = uidParams.parse(request.params);
-    let details: InteractionDetails;
+    let details: Awaited<ReturnType<Provider['interactionDetails']>>;
     try {
       details = await provider.interactionDetails(request.raw, reply.raw);
     } catch {
@@ -54,85 +50,18 @@ export async function interactionRoutes(app: FastifyInstance, deps: InteractionD
     }
     if (details.uid !== uid) throw new PortcullisError('interaction_expired');
 
-    const clientId = String(details.params.client_id ?? '');
-    const appRow = await repositories.apps.findByClientId(clientId);
+    const appRow = await repositories.apps.findByClientId(String(details.params.client_id ?? ''));
     if (!appRow) throw new PortcullisError('interaction_expired');
-    const locale = chooseLocale(
-      details.params.ui_locales as string | undefined,
-      request.headers['accept-language'],
-    );
-    return { uid, details, app: appRow, locale };
-  }
-
-  const signupOpen = (appRow: AppRow) =>
-    appRow.id === 'console' ? deps.consoleSignupOpen : appRow.signup_enabled === 1;
-
-  const messageOf = (locale: Locale, error: PortcullisError) =>
-    translate(locale, error.messageKey, error.values);
-
-  function showSignIn(
-    reply: FastifyReply,
-    screen: Screen,
-    error?: PortcullisError,
-    email?: string,
-  ) {
-    const base = `/interaction/${screen.uid}`;
-    return reply
-      .code(error ? error.status : 200)
-      .type('text/html')
-      .send(
-        renderSignIn({
-          locale: screen.locale,
-          appName: screen.app.name,
-          action: `${base}/login`,
-          csrfToken: reply.generateCsrf(),
-          error: error && messageOf(screen.locale, error),
-          email,
-          signUpUrl: signupOpen(screen.app) ? `${base}?screen=signup` : undefined,
-        }),
-      );
-  }
-
-  function showSignUp(
-    reply: FastifyReply,
-    screen: Screen,
-    error?: PortcullisError,
-    email?: string,
-  ) {
-    const base = `/interaction/${screen.uid}`;
-    return reply
-      .code(error ? error.status : 200)
-      .type('text/html')
-      .send(
-        renderSignUp({
-          locale: screen.locale,
-          appName: screen.app.name,
-          action: `${base}/signup`,
-          csrfToken: reply.generateCsrf(),
-          error: error && messageOf(screen.locale, error),
-          email,
-          signInUrl: `${base}?screen=signin`,
-          minPasswordLength,
-        }),
-      );
-  }
-
-  function showMfaStep(reply: FastifyReply, screen: Screen, error?: PortcullisError) {
-    const base = `/interaction/${screen.uid}`;
-    if (error?.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
-    return reply
-      .code(error ? error.status : 200)
-      .type('text/html')
-      .send(
-        renderMfaStep({
-          locale: screen.locale,
-          appName: screen.app.name,
-          action: `${base}/mfa`,
-          csrfToken: reply.generateCsrf(),
-          error: error && messageOf(screen.locale, error),
-          startOverUrl: `${base}/restart`,
-        }),
-      );
+    const screen: Screen = {
+      uid,
+      app: appRow,
+      locale: chooseLocale(
+        details.params.ui_locales as string | undefined,
+        request.headers['accept-language'],
+      ),
+      signupOpen: appRow.id === 'console' ? deps.consoleSignupOpen : appRow.signup_enabled === 1,
+    };
+    return { screen, details };
   }
 
   /** Ends the interaction with a signed-in user and sends the browser back to the provider. */
@@ -157,8 +86,29 @@ export async function interactionRoutes(app: FastifyInstance, deps: InteractionD
     return reply.code(303).redirect(redirectTo);
   }
 
-  async function hasAuthenticator(user: UserRow) {
-    return (await repositories.authenticators.countConfirmed(user.id)) > 0;
+  /**
+   * After a valid password: the code step for a user with an authenticator, a forced enrolment
+   * under the Required MFA policy, or else the end of sign-in.
+   */
+  async function continueAfterPassword(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    screen: Screen,
+    appRow: AppRow,
+    user: UserRow,
+  ) {
+    const enabled = (await repositories.authenticators.countConfirmed(user.id)) > 0;
+    if (enabled) {
+      await deps.challenges.open(screen.uid, user);
+      return reply.code(303).redirect(`/interaction/${screen.uid}`);
+    }
+    if (appRow.mfa_policy === 'on') {
+      const context = auditContextOf(request, `user:${user.id}`);
+      const enrolment = await deps.mfa.startEnrolment(context, appRow, user, hostedEnrolmentName);
+      await deps.challenges.open(screen.uid, user, enrolment.id);
+      return reply.code(303).redirect(`/interaction/${screen.uid}`);
+    }
+    return finishSignIn(request, reply, user, ['pwd']);
   }
 
   app.setErrorHandler(async (error, request, reply) => {
@@ -175,107 +125,91 @@ export async function interactionRoutes(app: FastifyInstance, deps: InteractionD
             : undefined;
     if (!known) request.log.error({ err: error }, 'hosted login page failed');
     const shown = known ?? new PortcullisError('internal_error');
-    return reply
-      .code(shown.status)
-      .type('text/html')
-      .send(
-        renderMessagePage(
-          { locale, appName: 'Portcullis' },
-          translate(locale, 'page.error.title'),
-          translate(locale, shown.messageKey, shown.values),
-        ),
-      );
+    const html = renderMessagePage(
+      { locale, appName: 'Portcullis' },
+      translate(locale, 'page.error.title'),
+      translate(locale, shown.messageKey, shown.values),
+    );
+    return reply.code(shown.status).type('text/html').send(html);
   });
 
   app.get('/interaction/:uid', async (request, reply) => {
-    const screen = await loadScreen(request, reply);
-    const pendingUserId = await deps.challenges.pendingUserId(screen.uid);
-    if (pendingUserId) return showMfaStep(reply, screen);
+    const { screen, details } = await loadScreen(request, reply);
 
-    const query = request.query as { screen?: string };
-    const wanted = query.screen ?? screen.details.params.screen;
-    if (wanted === 'signup' && signupOpen(screen.app)) return showSignUp(reply, screen);
-    return showSignIn(
-      reply,
-      screen,
-      undefined,
-      screen.details.params.login_hint as string | undefined,
-    );
+    const pending = await deps.challenges.pending(screen.uid);
+    const user = pending ? await repositories.users.findById(pending.userId) : undefined;
+    if (pending && user && pending.authenticatorId) {
+      const enrolment = await deps.mfa.pendingEnrolment(user, screen.app, pending.authenticatorId);
+      if (enrolment) return showEnrolStep(reply, screen, enrolment);
+      await repositories.mfaChallenges.deleteForInteraction(screen.uid);
+      return showSignIn(reply, screen, new PortcullisError('mfa_enrolment_expired'), user.email);
+    }
+    if (pending && user) return showMfaStep(reply, screen);
+
+    const wanted = (request.query as { screen?: string }).screen ?? details.params.screen;
+    if (wanted === 'signup' && screen.signupOpen) return showSignUp(reply, screen);
+    return showSignIn(reply, screen, undefined, details.params.login_hint as string | undefined);
   });
 
-  app.post(
-    '/interaction/:uid/login',
-    { preHandler: app.csrfProtection },
-    async (request, reply) => {
-      const screen = await loadScreen(request, reply);
-      const { email, password } = credentialsBody.parse(request.body ?? {});
+  const csrf = { preHandler: app.csrfProtection };
+
+  app.post('/interaction/:uid/login', csrf, async (request, reply) => {
+    const { screen } = await loadScreen(request, reply);
+    const { email, password } = credentialsBody.parse(request.body ?? {});
+
+    let user: UserRow;
+    try {
       const context = auditContextOf(request, 'anonymous');
+      user = await deps.accounts.authenticate(context, screen.app, email, password);
+    } catch (error) {
+      if (error instanceof PortcullisError) return showSignIn(reply, screen, error, email);
+      throw error;
+    }
+    return continueAfterPassword(request, reply, screen, screen.app, user);
+  });
 
-      let user: UserRow;
-      try {
-        user = await deps.accounts.authenticate(context, screen.app, email, password);
-      } catch (error) {
-        if (error instanceof PortcullisError) return showSignIn(reply, screen, error, email);
-        throw error;
-      }
+  app.post('/interaction/:uid/signup', csrf, async (request, reply) => {
+    const { screen } = await loadScreen(request, reply);
+    const { email, password } = credentialsBody.parse(request.body ?? {});
+    if (!screen.signupOpen) {
+      return showSignIn(reply, screen, new PortcullisError('signup_closed'), email);
+    }
 
-      if (await hasAuthenticator(user)) {
-        await deps.challenges.open(screen.uid, user);
-        return reply.code(303).redirect(`/interaction/${screen.uid}`);
-      }
-      return finishSignIn(request, reply, user, ['pwd']);
-    },
-  );
+    let user: UserRow;
+    try {
+      const context = auditContextOf(request, 'anonymous');
+      user = await deps.accounts.signUp(context, screen.app, email, password);
+    } catch (error) {
+      if (error instanceof PortcullisError) return showSignUp(reply, screen, error, email);
+      throw error;
+    }
+    return continueAfterPassword(request, reply, screen, screen.app, user);
+  });
 
-  app.post(
-    '/interaction/:uid/signup',
-    { preHandler: app.csrfProtection },
-    async (request, reply) => {
-      const screen = await loadScreen(request, reply);
-      const { email, password } = credentialsBody.parse(request.body ?? {});
-      if (!signupOpen(screen.app))
-        return showSignIn(reply, screen, new PortcullisError('signup_closed'), email);
-
-      let user: UserRow;
-      try {
-        user = await deps.accounts.signUp(
-          auditContextOf(request, 'anonymous'),
-          screen.app,
-          email,
-          password,
-        );
-      } catch (error) {
-        if (error instanceof PortcullisError) return showSignUp(reply, screen, error, email);
-        throw error;
-      }
-      return finishSignIn(request, reply, user, ['pwd']);
-    },
-  );
-
-  app.post('/interaction/:uid/mfa', { preHandler: app.csrfProtection }, async (request, reply) => {
-    const screen = await loadScreen(request, reply);
+  app.post('/interaction/:uid/mfa', csrf, async (request, reply) => {
+    const { screen } = await loadScreen(request, reply);
     const { code } = codeBody.parse(request.body ?? {});
-    const userId = await deps.challenges.pendingUserId(screen.uid);
-    const user = userId ? await repositories.users.findById(userId) : undefined;
-    if (!user) return showSignIn(reply, screen, new PortcullisError('challenge_ended'));
+    const pending = await deps.challenges.pending(screen.uid);
+    const user = pending ? await repositories.users.findById(pending.userId) : undefined;
+    if (!pending || !user) return showSignIn(reply, screen, new PortcullisError('challenge_ended'));
 
     try {
-      await deps.challenges.pass(
-        auditContextOf(request, `user:${user.id}`),
-        screen.uid,
-        user,
-        code,
-      );
+      const context = auditContextOf(request, `user:${user.id}`);
+      await deps.challenges.pass(context, screen.uid, user, code);
     } catch (error) {
       if (!(error instanceof PortcullisError)) throw error;
       if (error.code === 'challenge_ended') return showSignIn(reply, screen, error, user.email);
-      return showMfaStep(reply, screen, error);
+      if (!pending.authenticatorId) return showMfaStep(reply, screen, error);
+
+      const enrolment = await deps.mfa.pendingEnrolment(user, screen.app, pending.authenticatorId);
+      if (!enrolment) return showSignIn(reply, screen, error, user.email);
+      return showEnrolStep(reply, screen, enrolment, error);
     }
     return finishSignIn(request, reply, user, ['pwd', 'otp', 'mfa']);
   });
 
   app.get('/interaction/:uid/restart', async (request, reply) => {
-    const screen = await loadScreen(request, reply);
+    const { screen } = await loadScreen(request, reply);
     await repositories.mfaChallenges.deleteForInteraction(screen.uid);
     return reply.code(303).redirect(`/interaction/${screen.uid}`);
   });

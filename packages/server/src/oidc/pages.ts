@@ -100,6 +100,25 @@ ${alert(options.error)}
   return layout(options, t('page.mfa.title'), body);
 }
 
+export function renderEnrolStep(
+  options: FormPageOptions & { startOverUrl: string; qrCode: string; secret: string },
+): string {
+  const t = (key: MessageKey, values?: Record<string, string | number>) =>
+    translate(options.locale, key, values);
+  const body = `<p>${escapeHtml(t('page.enrol.intro', { app: options.appName }))}</p>
+<img class="qr" src="${escapeHtml(options.qrCode)}" alt="${escapeHtml(t('page.enrol.qr_alt', { app: options.appName }))}" width="240" height="240">
+<p>${escapeHtml(t('page.enrol.secret'))} <code class="secret" data-testid="totp-secret">${escapeHtml(options.secret)}</code></p>
+${alert(options.error)}
+<form method="post" action="${escapeHtml(options.action)}">
+<input type="hidden" name="_csrf" value="${escapeHtml(options.csrfToken)}">
+<label for="code">${escapeHtml(t('page.mfa.code'))}</label>
+<input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]*" maxlength="9" required autofocus>
+<button type="submit">${escapeHtml(t('page.mfa.submit'))}</button>
+</form>
+<p class="aside"><a href="${escapeHtml(options.startOverUrl)}">${escapeHtml(t('page.mfa.start_over'))}</a></p>`;
+  return layout(options, t('page.enrol.title'), body);
+}
+
 export function renderMessagePage(context: PageContext, title: string, message: string): string {
   return layout(context, title, `<p>${escapeHtml(message)}</p>`);
 }

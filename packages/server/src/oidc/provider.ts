@@ -4,6 +4,7 @@ import Provider, {
   interactionPolicy,
 } from 'oidc-provider';
 import { chooseLocale, translate } from '../i18n/index.js';
+import { hashToken } from '../crypto/tokens.js';
 import type { Repositories } from '../storage/repositories.js';
 import { createKyselyAdapter } from './adapter.js';
 import type { ServerKeys } from './keys.js';
@@ -79,7 +80,9 @@ export function createProvider(options: {
     scopes: ['openid', 'email', 'offline_access'],
     extraParams: ['screen'],
     responseTypes: ['code'],
-    pkce: { required: () => true },
+    // PKCE is required of public clients; confidential clients may send it (S256 only).
+    pkce: { required: (_ctx, client) => client.tokenEndpointAuthMethod === 'none' },
+    clientAuthMethods: ['none', 'client_secret_basic', 'client_secret_post'],
     enabledJWA: { idTokenSigningAlgValues: ['ES256'] },
     clientDefaults: {
       id_token_signed_response_alg: 'ES256',
@@ -98,6 +101,7 @@ export function createProvider(options: {
     features: {
       devInteractions: { enabled: false },
       revocation: { enabled: true },
+      introspection: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
         async logoutSource(ctx, form) {
@@ -147,6 +151,13 @@ export function createProvider(options: {
       await grant.save();
       return grant;
     },
+    // Access tokens record how the sign-in was proven, for the Auth API and introspection.
+    async extraTokenClaims(ctx, token) {
+      if (token.kind !== 'AccessToken') return undefined;
+      const source = ctx.oidc.entities.AuthorizationCode ?? ctx.oidc.entities.RefreshToken;
+      if (!source) return undefined;
+      return { amr: source.amr ?? [], auth_time: source.authTime };
+    },
     issueRefreshToken: async (_ctx, client, code) =>
       client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access'),
     async renderError(ctx, out) {
@@ -161,6 +172,13 @@ export function createProvider(options: {
   };
 
   const provider = new Provider(options.publicUrl, configuration);
+
+  // Client secrets are stored as SHA-256 hashes (the client metadata carries the hash), so the
+  // presented secret is hashed before oidc-provider's constant-time comparison.
+  const compare = provider.Client.prototype.compareClientSecret;
+  provider.Client.prototype.compareClientSecret = function (this: unknown, actual: string) {
+    return compare.call(this, hashToken(actual));
+  };
   // Behind a TLS-terminating proxy the service sees http; trust X-Forwarded-Proto so cookies stay Secure.
   provider.proxy = options.publicUrl.startsWith('https:');
   return provider;

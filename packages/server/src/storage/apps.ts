@@ -13,6 +13,30 @@ export function createAppRepository(db: Db) {
       return db.selectFrom('apps').selectAll().where('client_id', '=', clientId).executeTakeFirst();
     },
 
+    listByOwner(ownerUserId: string): Promise<AppRow[]> {
+      return db
+        .selectFrom('apps')
+        .selectAll()
+        .where('owner_user_id', '=', ownerUserId)
+        .orderBy('created_at')
+        .execute();
+    },
+
+    async insert(app: AppRow): Promise<void> {
+      await db.insertInto('apps').values(app).execute();
+    },
+
+    async update(
+      id: string,
+      changes: Partial<Omit<AppRow, 'id' | 'client_id' | 'owner_user_id' | 'created_at'>>,
+    ): Promise<void> {
+      await db.updateTable('apps').set(changes).where('id', '=', id).execute();
+    },
+
+    async delete(id: string): Promise<void> {
+      await db.deleteFrom('apps').where('id', '=', id).execute();
+    },
+
     /** Inserts the app unless a row with its id exists, then sets the given redirect URLs. */
     async upsertBuiltIn(app: AppRow): Promise<void> {
       await db

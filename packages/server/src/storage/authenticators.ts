@@ -18,6 +18,18 @@ export function createAuthenticatorRepository(db: Db) {
         .executeTakeFirst();
     },
 
+    /** The newest pending enrolment of a user that has not lapsed. */
+    findLatestPending(userId: string, now: number): Promise<AuthenticatorRow | undefined> {
+      return db
+        .selectFrom('authenticators')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .where('confirmed_at', 'is', null)
+        .where('pending_expires_at', '>', now)
+        .orderBy('created_at', 'desc')
+        .executeTakeFirst();
+    },
+
     listConfirmed(userId: string): Promise<AuthenticatorRow[]> {
       return db
         .selectFrom('authenticators')

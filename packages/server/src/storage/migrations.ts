@@ -132,6 +132,35 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('audit_events_at').on('audit_events').column('at').execute();
     },
   },
+  '0002_apps_and_api_keys': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('apps')
+        .addColumn('client_type', 'text', (c) => c.notNull().defaultTo('confidential'))
+        .execute();
+      await db.schema.alterTable('mfa_challenges').addColumn('authenticator_id', 'text').execute();
+      await db.schema.createIndex('apps_owner').on('apps').column('owner_user_id').execute();
+
+      await db.schema
+        .createTable('api_keys')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('app_id', 'text', (c) => c.notNull().references('apps.id').onDelete('cascade'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('prefix', 'text', (c) => c.notNull())
+        .addColumn('key_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('last_used_at', 'bigint')
+        .execute();
+      await db.schema.createIndex('api_keys_app').on('api_keys').column('app_id').execute();
+
+      await db.schema
+        .createTable('rate_limits')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('window_started_at', 'bigint', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,3 +1,4 @@
+import { createApiKeyRepository } from './api-keys.js';
 import { createAppRepository } from './apps.js';
 import { createAuditEventRepository } from './audit-events.js';
 import { createAuthenticatorRepository } from './authenticators.js';
@@ -5,6 +6,7 @@ import { createConsoleSessionRepository } from './console-sessions.js';
 import type { Db } from './database.js';
 import { createMfaChallengeRepository } from './mfa-challenges.js';
 import { createOidcPayloadRepository } from './oidc-payloads.js';
+import { createRateLimitRepository } from './rate-limits.js';
 import { createServerKeyRepository } from './server-keys.js';
 import { createThrottleRepository } from './throttles.js';
 import { createUserRepository } from './users.js';
@@ -21,6 +23,8 @@ export function createRepositories(db: Db) {
     oidcPayloads: createOidcPayloadRepository(db),
     serverKeys: createServerKeyRepository(db),
     auditEvents: createAuditEventRepository(db),
+    apiKeys: createApiKeyRepository(db),
+    rateLimits: createRateLimitRepository(db),
   };
 }
 

@@ -14,6 +14,26 @@ export interface AppsTable {
   remember_days: number;
   signup_enabled: number;
   created_at: number;
+  /** `confidential` clients authenticate with a client secret; `public` ones (SPAs, native) with PKCE only. */
+  client_type: 'confidential' | 'public';
+}
+
+export interface ApiKeysTable {
+  id: string;
+  app_id: string;
+  name: string;
+  /** The first characters of the key, shown so people can tell keys apart. */
+  prefix: string;
+  key_hash: string;
+  created_at: number;
+  last_used_at: number | null;
+}
+
+/** Fixed-window request counters for rate limits, shared by all instances. */
+export interface RateLimitsTable {
+  key: string;
+  window_started_at: number;
+  count: number;
 }
 
 export interface UsersTable {
@@ -49,6 +69,8 @@ export interface MfaChallengesTable {
   app_id: string;
   user_id: string;
   interaction_uid: string;
+  /** The pending authenticator when this challenge is a forced enrolment (MFA policy Required). */
+  authenticator_id: string | null;
   failures: number;
   created_at: number;
   expires_at: number;
@@ -113,4 +135,6 @@ export interface Database {
   oidc_payloads: OidcPayloadsTable;
   server_keys: ServerKeysTable;
   audit_events: AuditEventsTable;
+  api_keys: ApiKeysTable;
+  rate_limits: RateLimitsTable;
 }

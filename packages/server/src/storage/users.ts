@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from './database.js';
 import type { UsersTable } from './schema.js';
 
@@ -17,6 +18,34 @@ export function createUserRepository(db: Db) {
 
     findById(id: string): Promise<UserRow | undefined> {
       return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    /** Lists an app's users by email, optionally those whose email contains `query`. */
+    async list(appId: string, options: { query?: string; limit: number; offset: number }) {
+      let base = db.selectFrom('users').where('app_id', '=', appId);
+      if (options.query) {
+        const pattern = `%${options.query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        base = base.where(sql<boolean>`email_normalized like ${pattern} escape '\\'`);
+      }
+      const [rows, total] = await Promise.all([
+        base
+          .selectAll()
+          .orderBy('email_normalized')
+          .limit(options.limit)
+          .offset(options.offset)
+          .execute(),
+        base.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
+      ]);
+      return { rows, total: Number(total.count) };
+    },
+
+    async delete(appId: string, id: string): Promise<boolean> {
+      const result = await db
+        .deleteFrom('users')
+        .where('app_id', '=', appId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) === 1;
     },
 
     findByEmail(appId: string, emailNormalized: string): Promise<UserRow | undefined> {
