@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { testDatabases } from '../packages/server/test/support/databases.js';
+import { oathtoolTotp } from '../packages/server/test/support/oathtool.js';
+import {
+  createLogCapture,
+  createTestClock,
+  startPortcullis,
+  type RunningPortcullis,
+} from '../packages/server/test/support/server.js';
+import { launchBrowser, ScreenshotFolder, type BrowserSession } from './support/browser.js';
+import {
+  chooseFromUserMenu,
+  expectSignedIn,
+  openMfaSetting,
+  openSignIn,
+  openSignUp,
+  signOut,
+} from './support/console.js';
+import {
+  expectCodeStep,
+  invalidCodeAt,
+  submitCode,
+  submitPassword,
+  submitSignUp,
+} from './support/hosted-login.js';
+import { readQrCode } from './support/qr-code.js';
+import { requireBrowserTools, requireConsoleBuild } from './support/tools.js';
+
+const toolsFound = requireBrowserTools();
+const sqlite = testDatabases[0]!;
+
+// One person's walk through the console in Chromium. Each test is one step of the walk and starts
+// where the previous one stopped, so a failure also fails the steps after it.
+describe.runIf(toolsFound)('console MFA in Chromium', () => {
+  // The server reads this clock and oathtool is given its time. The clock moves one time step
+  // before each code after the first, because the server accepts a code only once per time step.
+  const clock = createTestClock();
+  const stepMs = 30_000;
+  const email = 'dev+browser@example.com';
+  const encodedEmail = 'dev%2Bbrowser%40example.com';
+  const password = 'correct horse battery staple';
+  const deviceName = 'Work phone';
+  const serverLog = createLogCapture();
+  let failed = false;
+  let screenshots: ScreenshotFolder;
+  let server: RunningPortcullis;
+  let browser: BrowserSession;
+  let secret: string;
+
+  beforeAll(async () => {
+    requireConsoleBuild();
+    screenshots = new ScreenshotFolder();
+    server = await startPortcullis({ database: sqlite, clock, logStream: serverLog.stream });
+    browser = await launchBrowser();
+  });
+
+  beforeEach(({ onTestFailed }) => {
+    onTestFailed(async () => {
+      failed = true;
+      printServerWarnings(serverLog.lines);
+      await screenshots.takePage(browser.page, 'failed');
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    screenshots?.finish(failed);
+  });
+
+  it('sign-up lands in the console', async () => {
+    const { page } = browser;
+
+    await openSignUp(page, server.baseUrl);
+    await submitSignUp(page, email, password);
+
+    await expectSignedIn(page, server.baseUrl, email);
+    await page.getByRole('heading', { name: 'Welcome to Portcullis' }).waitFor();
+    await screenshots.takePage(page, 'signed-up');
+    expect(browser.problems).toEqual([]);
+  });
+
+  it('QR code enrols a device', async () => {
+    const { page } = browser;
+
+    await openMfaSetting(page, email);
+    await page.getByText(/^MFA is off/).waitFor();
+    await page.getByRole('button', { name: 'Add Device' }).click();
+    await page.getByLabel('Device name').fill(deviceName);
+    await page.getByRole('button', { name: 'Show QR Code' }).click();
+
+    const qrImage = page.getByRole('img', {
+      name: 'QR code that adds your Portcullis account to an authenticator app',
+    });
+    const uri = await readQrCode(qrImage, screenshots.nextPath('qr-code-element'));
+    await screenshots.takePage(page, 'qr-code');
+    secret = new URL(uri).searchParams.get('secret') ?? '';
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(uri).toBe(
+      `otpauth://totp/Portcullis:${encodedEmail}?issuer=Portcullis&secret=${secret}` +
+        '&algorithm=SHA1&digits=6&period=30',
+    );
+    expect(await page.getByTestId('totp-secret').textContent()).toBe(secret);
+
+    await page.getByLabel('6-digit code').fill(oathtoolTotp(secret, clock()));
+    await page.getByRole('button', { name: 'Certification' }).click();
+
+    await page.getByRole('rowheader', { name: deviceName, exact: true }).waitFor();
+    await page.getByText(/^MFA is on/).waitFor();
+    await screenshots.takePage(page, 'device-added');
+    expect(browser.problems).toEqual([]);
+  });
+
+  it('sign-in asks for a code', async () => {
+    const { page } = browser;
+
+    const visited = await signOut(page, server.baseUrl, email);
+    expect(visited).toEqual(
+      expect.arrayContaining([expect.stringContaining(`${server.baseUrl}/oidc/session/end`)]),
+    );
+
+    await openSignIn(page);
+    await submitPassword(page, email, password);
+    await expectCodeStep(page);
+    await screenshots.takePage(page, 'code-step');
+
+    clock.advance(stepMs);
+    await submitCode(page, invalidCodeAt(secret, clock()));
+    await page.getByRole('alert').filter({ hasText: 'That code is not valid' }).waitFor();
+    await expectCodeStep(page);
+    await screenshots.takePage(page, 'code-rejected');
+
+    await submitCode(page, oathtoolTotp(secret, clock()));
+    await expectSignedIn(page, server.baseUrl, email);
+    expect(browser.problems).toEqual([]);
+  });
+
+  it('device removal turns MFA off', async () => {
+    const { page } = browser;
+
+    await openMfaSetting(page, email);
+    const deviceRow = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: deviceName, exact: true }) });
+    await deviceRow.getByRole('button', { name: 'Remove', exact: true }).click();
+
+    clock.advance(stepMs);
+    await page.getByLabel('6-digit code').fill(oathtoolTotp(secret, clock()));
+    await screenshots.takePage(page, 'remove-form');
+    await page.getByRole('button', { name: 'Remove device' }).click();
+
+    await page.getByText('No devices have been added yet.').waitFor();
+    expect(await page.getByRole('rowheader').count()).toBe(0);
+    await page.getByText(/^MFA is off/).waitFor();
+    await screenshots.takePage(page, 'device-removed');
+    expect(browser.problems).toEqual([]);
+  });
+});
+
+/** Prints the server's log lines at pino level warn (40) or above, which explain a failed step. */
+function printServerWarnings(lines: string[]): void {
+  const warnings = lines.filter((line) => (JSON.parse(line) as { level: number }).level >= 40);
+  if (warnings.length > 0) {
+    console.error(`The server logged:\n${warnings.join('\n')}`);
+  }
+}
