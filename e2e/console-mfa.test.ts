@@ -9,7 +9,6 @@ import {
 } from '../packages/server/test/support/server.js';
 import { launchBrowser, ScreenshotFolder, type BrowserSession } from './support/browser.js';
 import {
-  chooseFromUserMenu,
   expectSignedIn,
   openMfaSetting,
   openSignIn,
