@@ -29,6 +29,7 @@ import { helmetOptions } from './http/security.js';
 import { createMfaChallengeService } from './mfa/challenges.js';
 import { consoleMfaRoutes } from './mfa/routes.js';
 import { createMfaService } from './mfa/service.js';
+import { createTrustedDeviceService } from './mfa/trusted-devices.js';
 import { interactionRoutes } from './oidc/interactions.js';
 import { loadServerKeys } from './oidc/keys.js';
 import { providerMount } from './oidc/mount.js';
@@ -92,9 +93,10 @@ export async function buildApp(options: BuildOptions) {
 
   const audit = createAuditService(repositories, app.log, clock);
   const accounts = createAccountService({ repositories, audit, clock });
-  const mfa = createMfaService({ repositories, secretBox, audit, clock });
+  const trustedDevices = createTrustedDeviceService({ repositories, audit, clock, secureCookies });
+  const mfa = createMfaService({ repositories, secretBox, audit, clock, trustedDevices });
   const challenges = createMfaChallengeService({ repositories, mfa, audit, clock });
-  const apps = createAppService({ repositories, audit, clock });
+  const apps = createAppService({ repositories, audit, clock, trustedDevices });
   const apiKeys = createApiKeyService({ repositories, audit, clock });
   const sessions = createConsoleSessions({ repositories, clock, secureCookies });
 
@@ -163,6 +165,7 @@ export async function buildApp(options: BuildOptions) {
     accounts,
     mfa,
     challenges,
+    trustedDevices,
     audit,
     consoleSignupOpen: config.consoleSignup === 'open',
   });
@@ -175,14 +178,24 @@ export async function buildApp(options: BuildOptions) {
     secretBox,
     providerFetch: inProcessFetch(app),
   });
-  await app.register(consoleMfaRoutes, { sessions, mfa, repositories });
-  await app.register(consoleAppRoutes, { sessions, apps, apiKeys, mfa, audit, repositories });
+  await app.register(consoleMfaRoutes, { sessions, mfa, trustedDevices, repositories });
+  await app.register(consoleAppRoutes, {
+    sessions,
+    apps,
+    apiKeys,
+    mfa,
+    trustedDevices,
+    audit,
+    repositories,
+  });
   await app.register(authApiRoutes, {
     provider,
     repositories,
     apiKeys,
+    apps,
     accounts,
     mfa,
+    trustedDevices,
     audit,
     rateLimit: createRateLimiter(repositories, clock),
     clock,
@@ -200,7 +213,7 @@ export async function buildApp(options: BuildOptions) {
     app,
     db,
     repositories,
-    services: { accounts, mfa, challenges, audit, apps, apiKeys },
+    services: { accounts, mfa, challenges, audit, apps, apiKeys, trustedDevices },
     provider,
     secretBox,
   };

@@ -2,11 +2,13 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { normalizeEmail } from './accounts/service.js';
-import { createAuditService } from './audit/service.js';
+import { createAppService } from './apps/service.js';
+import { createAuditService, type AuditContext } from './audit/service.js';
 import { loadConfig } from './config.js';
 import { SecretBox, loadMasterKey } from './crypto/secret-box.js';
 import { createMfaService } from './mfa/service.js';
-import { openDatabase } from './storage/database.js';
+import { createTrustedDeviceService } from './mfa/trusted-devices.js';
+import { type Db, openDatabase } from './storage/database.js';
 import { migrateToLatest } from './storage/migrations.js';
 import { createRepositories } from './storage/repositories.js';
 
@@ -14,8 +16,12 @@ const usage = `Usage: npm run portcullis -- <command> [options]
 
 Commands:
   mfa reset --email EMAIL [--app APP_ID] [--reason TEXT]
-      Remove every authenticator of a user (a lost phone) so the next sign-in needs only the
-      password. APP_ID defaults to "console" (console accounts). The reset is audited.
+      Remove every authenticator of a user (a lost phone) and end the user's trusted devices,
+      so the next sign-in needs only the password. APP_ID defaults to "console" (console
+      accounts). The reset is audited.
+  console settings [--remember always|userOptIn|no] [--days 1-365]
+      Show or change how console sign-ins remember trusted devices (default userOptIn, 30 days).
+      Changing to "no" ends every console trusted device.
   migrate
       Apply pending database migrations and exit.
 
@@ -23,60 +29,117 @@ The database comes from PORTCULLIS_DATABASE_URL / PORTCULLIS_DATA_DIR, as for th
 
 class UsageError extends Error {}
 
-async function main(argv: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({
+const rememberModes = ['always', 'userOptIn', 'no'] as const;
+
+function parse(argv: string[]) {
+  return parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
       email: { type: 'string' },
       app: { type: 'string', default: 'console' },
       reason: { type: 'string', default: 'reset from the command line' },
+      remember: { type: 'string' },
+      days: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
+}
+
+type Options = ReturnType<typeof parse>['values'];
+
+function services(db: Db, secretKey: SecretBox) {
+  const repositories = createRepositories(db);
+  const logger = pino({ level: 'info' }, pino.destination(2));
+  const clock = Date.now;
+  const audit = createAuditService(repositories, logger, clock);
+  const trustedDevices = createTrustedDeviceService({
+    repositories,
+    audit,
+    clock,
+    secureCookies: true,
+  });
+  const mfa = createMfaService({
+    repositories,
+    secretBox: secretKey,
+    audit,
+    clock,
+    trustedDevices,
+  });
+  const apps = createAppService({ repositories, audit, clock, trustedDevices });
+  return { repositories, mfa, apps };
+}
+
+const cliContext = (): AuditContext => ({
+  actor: `cli:${os.userInfo().username}`,
+  ip: null,
+  userAgent: 'portcullis-cli',
+});
+
+async function resetMfa(db: Db, secretBox: SecretBox, values: Options) {
+  if (!values.email) throw new UsageError('mfa reset needs --email EMAIL.');
+  const { repositories, mfa } = services(db, secretBox);
+  const appId = values.app ?? 'console';
+  const user = await repositories.users.findByEmail(appId, normalizeEmail(values.email));
+  if (!user) {
+    throw new UsageError(
+      `No user with email ${values.email} in app "${appId}". Check both and try again.`,
+    );
+  }
+  const { removed } = await mfa.resetMfa(
+    cliContext(),
+    user,
+    values.reason ?? 'reset from the command line',
+  );
+  console.log(
+    `Removed ${removed} authenticator(s) of ${user.email}; the next sign-in asks only for the password.`,
+  );
+}
+
+async function consoleSettings(db: Db, secretBox: SecretBox, values: Options) {
+  const { repositories, apps } = services(db, secretBox);
+  const consoleApp = await repositories.apps.findById('console');
+  if (!consoleApp)
+    throw new Error('The console app is missing; start the service once to create it.');
+
+  const mode = values.remember ?? consoleApp.remember_mode;
+  if (!rememberModes.includes(mode as (typeof rememberModes)[number])) {
+    throw new UsageError(`--remember must be one of ${rememberModes.join(', ')}; got "${mode}".`);
+  }
+  const days = values.days === undefined ? consoleApp.remember_days : Number(values.days);
+  if (!Number.isInteger(days) || days < 1 || days > 365) {
+    throw new UsageError(`--days must be a whole number from 1 to 365; got "${values.days}".`);
+  }
+
+  if (values.remember !== undefined || values.days !== undefined) {
+    await apps.updateSettings(cliContext(), consoleApp, {
+      mfaPolicy: consoleApp.mfa_policy,
+      rememberMode: mode as (typeof rememberModes)[number],
+      rememberDays: days,
+    });
+  }
+  console.log(`Console trusted devices: remember mode ${mode}, ${days} day(s).`);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals, values } = parse(argv);
   const command = positionals.join(' ');
   if (values.help || command === '') {
     console.log(usage);
     return;
   }
-  if (command !== 'mfa reset' && command !== 'migrate')
+  if (!['mfa reset', 'console settings', 'migrate'].includes(command)) {
     throw new UsageError(`Unknown command "${command}".`);
+  }
 
   const config = loadConfig();
   const db = openDatabase(config.database);
   try {
     await migrateToLatest(db);
-    if (command === 'migrate') {
-      console.log('The database is up to date.');
-      return;
-    }
-    if (!values.email) throw new UsageError('mfa reset needs --email EMAIL.');
-
-    const repositories = createRepositories(db);
-    const logger = pino({ level: 'info' }, pino.destination(2));
-    const audit = createAuditService(repositories, logger, Date.now);
-    const mfa = createMfaService({
-      repositories,
-      secretBox: new SecretBox(loadMasterKey(config)),
-      audit,
-      clock: Date.now,
-    });
-
-    const user = await repositories.users.findByEmail(values.app, normalizeEmail(values.email));
-    if (!user) {
-      throw new UsageError(
-        `No user with email ${values.email} in app "${values.app}". Check both and try again.`,
-      );
-    }
-    const actor = `cli:${os.userInfo().username}`;
-    const { removed } = await mfa.resetMfa(
-      { actor, ip: null, userAgent: 'portcullis-cli' },
-      user,
-      values.reason,
-    );
-    console.log(
-      `Removed ${removed} authenticator(s) of ${user.email}; the next sign-in asks only for the password.`,
-    );
+    const secretBox = new SecretBox(loadMasterKey(config));
+    if (command === 'migrate') console.log('The database is up to date.');
+    if (command === 'mfa reset') await resetMfa(db, secretBox, values);
+    if (command === 'console settings') await consoleSettings(db, secretBox, values);
   } finally {
     await db.destroy();
   }

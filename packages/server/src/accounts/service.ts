@@ -92,6 +92,18 @@ export function createAccountService(deps: {
       return user;
     },
 
+    /** Sets a new password (an administrator's reset); the caller ends the trusted devices. */
+    async resetPassword(context: AuditContext, user: UserRow, password: string): Promise<void> {
+      checkPassword(password);
+      await users.updatePassword(user.id, await hashPassword(password), deps.clock());
+      await throttles.reset(passwordThrottleKey(user.app_id, user.email));
+      await deps.audit.record(context, {
+        event: 'user.password_reset',
+        appId: user.app_id,
+        userId: user.id,
+      });
+    },
+
     /** Checks an email and password; throws `invalid_credentials` or `sign_in_locked`. */
     async authenticate(
       context: AuditContext,

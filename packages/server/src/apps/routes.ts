@@ -6,6 +6,7 @@ import type { AuditService } from '../audit/service.js';
 import { auditContextOf } from '../http/context.js';
 import { PortcullisError } from '../http/errors.js';
 import type { MfaService } from '../mfa/service.js';
+import type { TrustedDeviceService } from '../mfa/trusted-devices.js';
 import type { Repositories } from '../storage/repositories.js';
 import type { UserRow } from '../storage/users.js';
 import type { ApiKeyService } from './api-keys.js';
@@ -22,6 +23,7 @@ import { type AppService, settingsOf, toAppView } from './service.js';
 const appParams = z.object({ appId: z.string().min(1).max(100) });
 const keyParams = appParams.extend({ keyId: z.string().min(1).max(100) });
 const userParams = appParams.extend({ userId: z.string().min(1).max(100) });
+const deviceParams = userParams.extend({ deviceId: z.string().min(1).max(100) });
 
 export interface AppRouteDependencies {
   sessions: ConsoleSessions;
@@ -30,8 +32,7 @@ export interface AppRouteDependencies {
   mfa: MfaService;
   audit: AuditService;
   repositories: Repositories;
-  /** Ends a user's trusted devices; called on MFA reset. */
-  onMfaReset?: (user: UserRow) => Promise<void>;
+  trustedDevices: TrustedDeviceService;
 }
 
 /** The console's apps: registry, client secrets, API keys, users and Advanced Settings. */
@@ -155,7 +156,6 @@ export async function consoleAppRoutes(app: FastifyInstance, deps: AppRouteDepen
     const { user, context, stepUp } = await ownedUser(request);
     await stepUp(stepUpBody.parse(request.body ?? {}).stepUp);
     await deps.mfa.resetMfa(context, user, 'reset by an administrator in the console');
-    await deps.onMfaReset?.(user);
     return { user: await userView(user) };
   });
 
@@ -164,6 +164,24 @@ export async function consoleAppRoutes(app: FastifyInstance, deps: AppRouteDepen
     await stepUp(stepUpBody.parse(request.body ?? {}).stepUp);
     await deps.repositories.users.delete(appRow.id, user.id);
     await deps.audit.record(context, { event: 'user.deleted', appId: appRow.id, userId: user.id });
+    return reply.code(204).send();
+  });
+
+  app.get('/console/api/apps/:appId/users/:userId/devices', async (request) => {
+    const { user } = await ownedUser(request);
+    return { devices: await deps.trustedDevices.list(user.app_id, user.id) };
+  });
+
+  app.delete('/console/api/apps/:appId/users/:userId/devices/:deviceId', async (request, reply) => {
+    const { user, context } = await ownedUser(request);
+    const { deviceId } = deviceParams.parse(request.params);
+    await deps.trustedDevices.forget(context, user, deviceId);
+    return reply.code(204).send();
+  });
+
+  app.delete('/console/api/apps/:appId/users/:userId/devices', async (request, reply) => {
+    const { user, context } = await ownedUser(request);
+    await deps.trustedDevices.forgetAll(context, user, 'forgotten by an administrator');
     return reply.code(204).send();
   });
 }

@@ -2,6 +2,7 @@ import type { AuditContext, AuditService } from '../audit/service.js';
 import { generateId, generateToken, hashToken } from '../crypto/tokens.js';
 import { PortcullisError } from '../http/errors.js';
 import type { AppRow } from '../storage/apps.js';
+import type { TrustedDeviceService } from '../mfa/trusted-devices.js';
 import type { Repositories } from '../storage/repositories.js';
 
 export interface AppView {
@@ -61,7 +62,7 @@ export async function ensureConsoleApp(
     redirect_uris: JSON.stringify([`${publicUrl}/console/callback`]),
     post_logout_redirect_uris: JSON.stringify([`${publicUrl}/console/`]),
     mfa_policy: 'optional',
-    remember_mode: 'no',
+    remember_mode: 'userOptIn',
     remember_days: 30,
     signup_enabled: 1,
     created_at: now,
@@ -74,6 +75,7 @@ export function createAppService(deps: {
   repositories: Repositories;
   audit: AuditService;
   clock: () => number;
+  trustedDevices: TrustedDeviceService;
 }) {
   const { apps } = deps.repositories;
 
@@ -185,6 +187,10 @@ export function createAppService(deps: {
           rememberDays: settings.rememberDays,
         },
       });
+      // Don't Remember ends existing trust at once, not only at the devices' expiry.
+      if (settings.rememberMode === 'no' && app.remember_mode !== 'no') {
+        await deps.trustedDevices.forgetApp(context, app.id);
+      }
       return settings;
     },
   };

@@ -23,7 +23,12 @@ export type AuditEventName =
   | 'app.settings_changed'
   | 'api_key.created'
   | 'api_key.revoked'
-  | 'user.deleted';
+  | 'user.deleted'
+  | 'user.password_reset'
+  | 'trusted_device.remembered'
+  | 'trusted_device.used'
+  | 'trusted_device.replayed'
+  | 'trusted_device.forgotten';
 
 /** Who acted and from where; never a secret. */
 export interface AuditContext {

@@ -108,3 +108,21 @@ export const updateSignInSettingsBody = z.object({
     .optional(),
   self_sign_up: signInSettings.shape.self_sign_up.optional(),
 });
+
+export const setPasswordBody = z.object({
+  password: z.string().max(1024).describe('The new password, at least 10 characters'),
+});
+
+export const deviceIdParams = userIdParams.extend({
+  device_id: z.string().min(1).max(100).describe('Id of one trusted device'),
+});
+
+export const trustedDevice = z.object({
+  id: z.string(),
+  description: z.string().describe('Browser and OS in words, e.g. "Chrome 156 on Linux"'),
+  created_at: z.number().int().describe('When the device was remembered, epoch milliseconds'),
+  last_used_at: z.number().int().describe('Last sign-in that skipped the code, epoch milliseconds'),
+  expires_at: z.number().int().describe('When the trust ends, epoch milliseconds'),
+});
+
+export const trustedDeviceList = z.object({ devices: z.array(trustedDevice) });

@@ -48,6 +48,10 @@ export const en = {
   'page.mfa.intro': 'Open your authenticator app and enter the 6-digit code shown for {app}.',
   'page.mfa.code': '6-digit code',
   'page.mfa.submit': 'Verify',
+  'page.mfa.remember': 'Remember this device',
+  'page.mfa.remember_hint':
+    'Skip the code on this browser for {days} days. Do not use on a shared computer.',
+  'page.mfa.remembered_note': 'This browser will be remembered for {days} days and skip this step.',
   'page.mfa.start_over': 'Sign in as someone else',
   'page.enrol.title': 'Set up your authenticator app',
   'page.enrol.intro':

@@ -56,6 +56,10 @@ export const ja: Record<MessageKey, string> = {
   'page.mfa.intro': '認証アプリを開き、{app}に表示されている6桁のコードを入力してください。',
   'page.mfa.code': '6桁のコード',
   'page.mfa.submit': '確認',
+  'page.mfa.remember': 'このデバイスを記憶する',
+  'page.mfa.remember_hint':
+    'このブラウザでは{days}日間コードの入力を省略します。共有のコンピューターでは使わないでください。',
+  'page.mfa.remembered_note': 'このブラウザは{days}日間記憶され、この手順を省略します。',
   'page.mfa.start_over': '別のアカウントでサインイン',
   'page.enrol.title': '認証アプリを設定',
   'page.enrol.intro':

@@ -5,6 +5,7 @@ import { auditContextOf } from '../http/context.js';
 import { PortcullisError } from '../http/errors.js';
 import type { Repositories } from '../storage/repositories.js';
 import type { MfaService } from './service.js';
+import type { TrustedDeviceService } from './trusted-devices.js';
 
 const nameBody = z.object({ name: z.string().trim().min(1).max(64) });
 const codeBody = z.object({ code: z.string().min(1).max(32) });
@@ -14,7 +15,12 @@ const idParams = z.object({ id: z.string().min(1).max(64) });
 /** The console account's own authenticators: "Multi-factor Authentication Setting". */
 export async function consoleMfaRoutes(
   app: FastifyInstance,
-  deps: { sessions: ConsoleSessions; mfa: MfaService; repositories: Repositories },
+  deps: {
+    sessions: ConsoleSessions;
+    mfa: MfaService;
+    trustedDevices: TrustedDeviceService;
+    repositories: Repositories;
+  },
 ) {
   async function consoleApp() {
     const row = await deps.repositories.apps.findById('console');
@@ -68,6 +74,25 @@ export async function consoleMfaRoutes(
       id,
       code ?? '',
     );
+    return reply.code(204).send();
+  });
+
+  app.get('/console/api/trusted-devices', async (request) => {
+    const { user } = await deps.sessions.require(request);
+    return { devices: await deps.trustedDevices.list(user.app_id, user.id) };
+  });
+
+  app.delete('/console/api/trusted-devices/:id', async (request, reply) => {
+    const { user } = await deps.sessions.require(request);
+    const { id } = idParams.parse(request.params);
+    await deps.trustedDevices.forget(auditContextOf(request, `user:${user.id}`), user, id);
+    return reply.code(204).send();
+  });
+
+  app.delete('/console/api/trusted-devices', async (request, reply) => {
+    const { user } = await deps.sessions.require(request);
+    const context = auditContextOf(request, `user:${user.id}`);
+    await deps.trustedDevices.forgetAll(context, user, 'forgotten by the user');
     return reply.code(204).send();
   });
 }

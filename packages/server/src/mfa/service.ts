@@ -15,6 +15,7 @@ import type { AppRow } from '../storage/apps.js';
 import type { AuthenticatorRow } from '../storage/authenticators.js';
 import type { Repositories } from '../storage/repositories.js';
 import type { UserRow } from '../storage/users.js';
+import type { TrustedDeviceService } from './trusted-devices.js';
 import { enrolmentLifetimeMs, mfaLockRule, mfaThrottleKey } from './policy.js';
 
 export interface AuthenticatorView {
@@ -38,6 +39,7 @@ export interface MfaServiceDependencies {
   secretBox: SecretBox;
   audit: AuditService;
   clock: () => number;
+  trustedDevices: TrustedDeviceService;
 }
 
 const secretContext = (authenticatorId: string) => `authenticator:${authenticatorId}`;
@@ -64,6 +66,7 @@ export function createMfaService({
   secretBox,
   audit,
   clock,
+  trustedDevices,
 }: MfaServiceDependencies) {
   const { authenticators, throttles } = repositories;
 
@@ -282,14 +285,20 @@ export function createMfaService({
         userId: user.id,
         detail: { authenticatorId },
       });
-      if (isLast)
+      if (isLast) {
         await audit.record(context, { event: 'mfa.disabled', appId: app.id, userId: user.id });
+        await trustedDevices.forgetAll(context, user, 'last authenticator removed');
+      }
     },
 
-    /** Removes every authenticator of a user (lost phone); the reason is kept in the audit trail. */
+    /**
+     * Removes every authenticator of a user (lost phone, MFA turned off) and ends the user's
+     * trusted devices; the reason is kept in the audit trail.
+     */
     async resetMfa(context: AuditContext, user: UserRow, reason: string) {
       const removed = await authenticators.deleteAllForUser(user.id);
       await throttles.reset(mfaThrottleKey(user.app_id, user.id));
+      await trustedDevices.forgetAll(context, user, 'MFA reset');
       await audit.record(context, {
         event: 'mfa.reset',
         appId: user.app_id,

@@ -9,10 +9,12 @@ import { PortcullisError } from '../http/errors.js';
 import { chooseLocale, translate } from '../i18n/index.js';
 import type { MfaChallengeService } from '../mfa/challenges.js';
 import type { MfaService } from '../mfa/service.js';
+import type { TrustedDeviceService } from '../mfa/trusted-devices.js';
 import type { AppRow } from '../storage/apps.js';
 import type { Repositories } from '../storage/repositories.js';
 import type { UserRow } from '../storage/users.js';
 import { renderMessagePage } from './pages.js';
+import { type SignInMethod, signInProof } from './sign-in-proof.js';
 import { type Screen, showEnrolStep, showMfaStep, showSignIn, showSignUp } from './screens.js';
 
 export interface InteractionDependencies {
@@ -21,6 +23,7 @@ export interface InteractionDependencies {
   accounts: AccountService;
   mfa: MfaService;
   challenges: MfaChallengeService;
+  trustedDevices: TrustedDeviceService;
   audit: AuditService;
   /** Whether the console app lets anyone create an account. */
   consoleSignupOpen: boolean;
@@ -31,7 +34,10 @@ const credentialsBody = z.object({
   email: z.string().max(254).default(''),
   password: z.string().max(1024).default(''),
 });
-const codeBody = z.object({ code: z.string().max(32).default('') });
+const codeBody = z.object({
+  code: z.string().max(32).default(''),
+  remember: z.literal('yes').optional(),
+});
 
 /** Name of the authenticator a forced enrolment on the hosted page creates. */
 const hostedEnrolmentName = 'Authenticator app';
@@ -69,18 +75,19 @@ export async function interactionRoutes(app: FastifyInstance, deps: InteractionD
     request: FastifyRequest,
     reply: FastifyReply,
     user: UserRow,
-    amr: string[],
+    method: SignInMethod,
   ) {
+    const { amr, acr } = signInProof(method);
     await deps.audit.record(auditContextOf(request, `user:${user.id}`), {
       event: 'sign_in.succeeded',
       appId: user.app_id,
       userId: user.id,
-      detail: { amr: amr.join(' ') },
+      detail: { amr: amr.join(' '), trustedDevice: method === 'trusted-device' },
     });
     const redirectTo = await provider.interactionResult(
       request.raw,
       reply.raw,
-      { login: { accountId: user.id, amr, remember: true } },
+      { login: { accountId: user.id, amr, acr, remember: true } },
       { mergeWithLastSubmission: false },
     );
     return reply.code(303).redirect(redirectTo);
@@ -98,17 +105,20 @@ export async function interactionRoutes(app: FastifyInstance, deps: InteractionD
     user: UserRow,
   ) {
     const enabled = (await repositories.authenticators.countConfirmed(user.id)) > 0;
+    const context = auditContextOf(request, `user:${user.id}`);
+    if (enabled && (await deps.trustedDevices.useTrust(context, request, reply, appRow, user))) {
+      return finishSignIn(request, reply, user, 'trusted-device');
+    }
     if (enabled) {
       await deps.challenges.open(screen.uid, user);
       return reply.code(303).redirect(`/interaction/${screen.uid}`);
     }
     if (appRow.mfa_policy === 'on') {
-      const context = auditContextOf(request, `user:${user.id}`);
       const enrolment = await deps.mfa.startEnrolment(context, appRow, user, hostedEnrolmentName);
       await deps.challenges.open(screen.uid, user, enrolment.id);
       return reply.code(303).redirect(`/interaction/${screen.uid}`);
     }
-    return finishSignIn(request, reply, user, ['pwd']);
+    return finishSignIn(request, reply, user, 'password');
   }
 
   app.setErrorHandler(async (error, request, reply) => {
@@ -188,13 +198,13 @@ export async function interactionRoutes(app: FastifyInstance, deps: InteractionD
 
   app.post('/interaction/:uid/mfa', csrf, async (request, reply) => {
     const { screen } = await loadScreen(request, reply);
-    const { code } = codeBody.parse(request.body ?? {});
+    const { code, remember } = codeBody.parse(request.body ?? {});
     const pending = await deps.challenges.pending(screen.uid);
     const user = pending ? await repositories.users.findById(pending.userId) : undefined;
     if (!pending || !user) return showSignIn(reply, screen, new PortcullisError('challenge_ended'));
 
+    const context = auditContextOf(request, `user:${user.id}`);
     try {
-      const context = auditContextOf(request, `user:${user.id}`);
       await deps.challenges.pass(context, screen.uid, user, code);
     } catch (error) {
       if (!(error instanceof PortcullisError)) throw error;
@@ -205,7 +215,12 @@ export async function interactionRoutes(app: FastifyInstance, deps: InteractionD
       if (!enrolment) return showSignIn(reply, screen, error, user.email);
       return showEnrolStep(reply, screen, enrolment, error);
     }
-    return finishSignIn(request, reply, user, ['pwd', 'otp', 'mfa']);
+
+    const mode = screen.app.remember_mode;
+    if (mode === 'always' || (mode === 'userOptIn' && remember === 'yes')) {
+      await deps.trustedDevices.remember(context, reply, screen.app, user);
+    }
+    return finishSignIn(request, reply, user, 'mfa');
   });
 
   app.get('/interaction/:uid/restart', async (request, reply) => {

@@ -40,6 +40,21 @@ function alert(message: string | undefined): string {
   return message ? `<p class="alert" role="alert">${escapeHtml(message)}</p>` : '';
 }
 
+/** How the code step offers to remember the browser: a checkbox, a note, or nothing. */
+export interface RememberOffer {
+  mode: 'always' | 'userOptIn' | 'no';
+  days: number;
+}
+
+function rememberFragment(locale: Locale, offer: RememberOffer | undefined): string {
+  if (!offer || offer.mode === 'no') return '';
+  if (offer.mode === 'always') {
+    return `<p class="hint">${escapeHtml(translate(locale, 'page.mfa.remembered_note', { days: offer.days }))}</p>`;
+  }
+  return `<label class="checkbox"><input type="checkbox" name="remember" value="yes"> ${escapeHtml(translate(locale, 'page.mfa.remember'))}</label>
+<p class="hint">${escapeHtml(translate(locale, 'page.mfa.remember_hint', { days: offer.days }))}</p>`;
+}
+
 export interface FormPageOptions extends PageContext {
   action: string;
   csrfToken: string;
@@ -85,37 +100,40 @@ export function renderSignUp(
   return layout(options, t('page.sign_up.title', { app: options.appName }), body);
 }
 
-export function renderMfaStep(options: FormPageOptions & { startOverUrl: string }): string {
-  const t = (key: MessageKey, values?: Record<string, string | number>) =>
-    translate(options.locale, key, values);
-  const body = `<p>${escapeHtml(t('page.mfa.intro', { app: options.appName }))}</p>
-${alert(options.error)}
+export interface CodeStepOptions extends FormPageOptions {
+  startOverUrl: string;
+  remember?: RememberOffer;
+}
+
+/** The code form of the MFA step and of the enrolment step, with its remember offer. */
+function codeForm(options: CodeStepOptions): string {
+  const t = (key: MessageKey) => translate(options.locale, key);
+  return `${alert(options.error)}
 <form method="post" action="${escapeHtml(options.action)}">
 <input type="hidden" name="_csrf" value="${escapeHtml(options.csrfToken)}">
 <label for="code">${escapeHtml(t('page.mfa.code'))}</label>
 <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]*" maxlength="9" required autofocus>
+${rememberFragment(options.locale, options.remember)}
 <button type="submit">${escapeHtml(t('page.mfa.submit'))}</button>
 </form>
 <p class="aside"><a href="${escapeHtml(options.startOverUrl)}">${escapeHtml(t('page.mfa.start_over'))}</a></p>`;
-  return layout(options, t('page.mfa.title'), body);
+}
+
+export function renderMfaStep(options: CodeStepOptions): string {
+  const intro = translate(options.locale, 'page.mfa.intro', { app: options.appName });
+  const body = `<p>${escapeHtml(intro)}</p>\n${codeForm(options)}`;
+  return layout(options, translate(options.locale, 'page.mfa.title'), body);
 }
 
 export function renderEnrolStep(
-  options: FormPageOptions & { startOverUrl: string; qrCode: string; secret: string },
+  options: CodeStepOptions & { qrCode: string; secret: string },
 ): string {
   const t = (key: MessageKey, values?: Record<string, string | number>) =>
     translate(options.locale, key, values);
   const body = `<p>${escapeHtml(t('page.enrol.intro', { app: options.appName }))}</p>
 <img class="qr" src="${escapeHtml(options.qrCode)}" alt="${escapeHtml(t('page.enrol.qr_alt', { app: options.appName }))}" width="240" height="240">
 <p>${escapeHtml(t('page.enrol.secret'))} <code class="secret" data-testid="totp-secret">${escapeHtml(options.secret)}</code></p>
-${alert(options.error)}
-<form method="post" action="${escapeHtml(options.action)}">
-<input type="hidden" name="_csrf" value="${escapeHtml(options.csrfToken)}">
-<label for="code">${escapeHtml(t('page.mfa.code'))}</label>
-<input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]*" maxlength="9" required autofocus>
-<button type="submit">${escapeHtml(t('page.mfa.submit'))}</button>
-</form>
-<p class="aside"><a href="${escapeHtml(options.startOverUrl)}">${escapeHtml(t('page.mfa.start_over'))}</a></p>`;
+${codeForm(options)}`;
   return layout(options, t('page.enrol.title'), body);
 }
 

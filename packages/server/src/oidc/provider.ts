@@ -9,6 +9,7 @@ import type { Repositories } from '../storage/repositories.js';
 import { createKyselyAdapter } from './adapter.js';
 import type { ServerKeys } from './keys.js';
 import { renderLogout, renderMessagePage } from './pages.js';
+import { acrValues, isTrustedDeviceAcr } from './sign-in-proof.js';
 
 /** Paths the provider answers; everything else belongs to Fastify. */
 export const providerRoutes = {
@@ -76,7 +77,10 @@ export function createProvider(options: {
     routes: providerRoutes,
     jwks: { keys: [options.keys.signingJwk] },
     cookies: { keys: options.keys.cookieKeys },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'] },
+    claims: { openid: ['sub', 'trusted_device'], email: ['email', 'email_verified'] },
+    // Scope claims go in the ID token as well, so an app reads email and trusted_device there.
+    conformIdTokenClaims: false,
+    acrValues: Object.values(acrValues),
     scopes: ['openid', 'email', 'offline_access'],
     extraParams: ['screen'],
     responseTypes: ['code'],
@@ -123,13 +127,19 @@ export function createProvider(options: {
       policy,
       url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
     },
-    async findAccount(_ctx, sub) {
+    async findAccount(_ctx, sub, token) {
       const user = await repositories.users.findById(sub);
       if (!user) return undefined;
+      const trusted = isTrustedDeviceAcr((token as { acr?: unknown } | undefined)?.acr);
       return {
         accountId: user.id,
         async claims() {
-          return { sub: user.id, email: user.email, email_verified: false };
+          return {
+            sub: user.id,
+            email: user.email,
+            email_verified: false,
+            ...(trusted ? { trusted_device: true } : {}),
+          };
         },
       };
     },
@@ -156,7 +166,11 @@ export function createProvider(options: {
       if (token.kind !== 'AccessToken') return undefined;
       const source = ctx.oidc.entities.AuthorizationCode ?? ctx.oidc.entities.RefreshToken;
       if (!source) return undefined;
-      return { amr: source.amr ?? [], auth_time: source.authTime };
+      return {
+        amr: source.amr ?? [],
+        auth_time: source.authTime,
+        ...(isTrustedDeviceAcr(source.acr) ? { trusted_device: true } : {}),
+      };
     },
     issueRefreshToken: async (_ctx, client, code) =>
       client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access'),

@@ -65,12 +65,18 @@ export function showSignUp(
   return sendPage(reply, html, error);
 }
 
+const rememberOffer = (screen: Screen) => ({
+  mode: screen.app.remember_mode,
+  days: screen.app.remember_days,
+});
+
 export function showMfaStep(reply: FastifyReply, screen: Screen, error?: PortcullisError) {
   const base = `/interaction/${screen.uid}`;
   const html = renderMfaStep({
     ...common(reply, screen, error),
     action: `${base}/mfa`,
     startOverUrl: `${base}/restart`,
+    remember: rememberOffer(screen),
   });
   return sendPage(reply, html, error);
 }
@@ -86,6 +92,7 @@ export function showEnrolStep(
     ...common(reply, screen, error),
     action: `${base}/mfa`,
     startOverUrl: `${base}/restart`,
+    remember: rememberOffer(screen),
     qrCode: enrolment.qrCode,
     secret: enrolment.secret,
   });

@@ -161,6 +161,32 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0003_trusted_devices': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('trusted_devices')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('app_id', 'text', (c) => c.notNull().references('apps.id').onDelete('cascade'))
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('previous_token_hash', 'text')
+        .addColumn('description', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('last_used_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('trusted_devices_user')
+        .on('trusted_devices')
+        .columns(['app_id', 'user_id'])
+        .execute();
+      await db.schema
+        .createIndex('trusted_devices_previous')
+        .on('trusted_devices')
+        .column('previous_token_hash')
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

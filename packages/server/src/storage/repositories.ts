@@ -9,6 +9,7 @@ import { createOidcPayloadRepository } from './oidc-payloads.js';
 import { createRateLimitRepository } from './rate-limits.js';
 import { createServerKeyRepository } from './server-keys.js';
 import { createThrottleRepository } from './throttles.js';
+import { createTrustedDeviceRepository } from './trusted-devices.js';
 import { createUserRepository } from './users.js';
 
 /** Every repository over one database handle. */
@@ -25,6 +26,7 @@ export function createRepositories(db: Db) {
     auditEvents: createAuditEventRepository(db),
     apiKeys: createApiKeyRepository(db),
     rateLimits: createRateLimitRepository(db),
+    trustedDevices: createTrustedDeviceRepository(db),
   };
 }
 

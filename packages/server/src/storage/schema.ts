@@ -125,6 +125,22 @@ export interface AuditEventsTable {
   detail: string;
 }
 
+/** A browser that passed an MFA challenge and may skip the code step of one app and user. */
+export interface TrustedDevicesTable {
+  id: string;
+  app_id: string;
+  user_id: string;
+  /** SHA-256 of the cookie's current token. */
+  token_hash: string;
+  /** SHA-256 of the token before the last rotation; presenting it again reveals a stolen copy. */
+  previous_token_hash: string | null;
+  /** Browser and OS in words, e.g. "Chrome 156 on Linux". */
+  description: string;
+  created_at: number;
+  last_used_at: number;
+  expires_at: number;
+}
+
 export interface Database {
   apps: AppsTable;
   users: UsersTable;
@@ -137,4 +153,5 @@ export interface Database {
   audit_events: AuditEventsTable;
   api_keys: ApiKeysTable;
   rate_limits: RateLimitsTable;
+  trusted_devices: TrustedDevicesTable;
 }

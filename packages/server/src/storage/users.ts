@@ -39,6 +39,14 @@ export function createUserRepository(db: Db) {
       return { rows, total: Number(total.count) };
     },
 
+    async updatePassword(id: string, passwordHash: string, now: number): Promise<void> {
+      await db
+        .updateTable('users')
+        .set({ password_hash: passwordHash, password_changed_at: now })
+        .where('id', '=', id)
+        .execute();
+    },
+
     async delete(appId: string, id: string): Promise<boolean> {
       const result = await db
         .deleteFrom('users')
