@@ -143,6 +143,15 @@ export async function buildApp(options: BuildOptions) {
     app.log.warn({ consoleDist }, 'console is not built; run `npm run build` to serve it');
   }
 
+  // DELETE requests often send a JSON content type with no body: read that as no body, and
+  // keep Fastify's own parser (with its prototype-poisoning checks) for everything else.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body.length === 0) return done(null, undefined);
+    return parseJson(request, body.toString(), done);
+  });
+
   app.setErrorHandler(jsonErrorHandler);
   app.setNotFoundHandler(async (request, reply) => {
     const pathname = request.url.split('?')[0] ?? '';
