@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { createConsoleApi, fetchSession, type ConsoleApi } from './api/client';
 import { describeError } from './api/errors';
 import type { Session } from './api/types';
+import { AppPage } from './apps/AppPage';
+import { NewAppPage } from './apps/NewAppPage';
 import { Header } from './layout/Header';
 import { useMessages } from './locale';
 import { MfaPage } from './mfa/MfaPage';
@@ -10,6 +12,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { SignedOutPage } from './pages/SignedOutPage';
 import { routeFor, usePathname, type Route } from './routing';
 import { ErrorAlert } from './ui/ErrorAlert';
+import { UserPage } from './users/UserPage';
 
 type SessionState =
   | { kind: 'loading' }
@@ -96,11 +99,27 @@ function SignedInConsole(props: { session: Session; api: ConsoleApi }) {
 }
 
 function renderRoute(route: Route, props: { session: Session; api: ConsoleApi }) {
-  switch (route) {
+  switch (route.kind) {
     case 'home':
-      return <HomePage account={props.session.account} />;
+      return <HomePage account={props.session.account} api={props.api} />;
     case 'mfa':
       return <MfaPage api={props.api} />;
+    case 'newApp':
+      return <NewAppPage api={props.api} />;
+    case 'app':
+      // A key per app, so that moving to another app starts from a fresh page.
+      return (
+        <AppPage key={route.appId} api={props.api} appId={route.appId} section={route.section} />
+      );
+    case 'user':
+      return (
+        <UserPage
+          key={`${route.appId}/${route.userId}`}
+          api={props.api}
+          appId={route.appId}
+          userId={route.userId}
+        />
+      );
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -1,15 +1,21 @@
 // The words the console shows, one catalogue per locale. Screenshots in the docs follow the
 // English labels "Multi-factor Authentication Setting", "Add Device", "Show QR Code" and
-// "Certification", so those keep their exact spelling and capitals.
+// "Certification", so those keep their exact spelling and capitals. The words of the apps pages
+// are kept in apps/messages.*.ts and merged into each catalogue here.
+
+import type { AppsMessages } from './apps/messages';
+import { enApps } from './apps/messages.en';
+import { jaApps } from './apps/messages.ja';
 
 export type Locale = 'en' | 'ja';
 
-export interface Messages {
+export interface Messages extends AppsMessages {
   productName: string;
   documentTitle: string;
   loading: string;
   retry: string;
   cancel: string;
+  listSeparator: string;
   networkError: string;
   unexpectedResponse: string;
 
@@ -22,7 +28,8 @@ export interface Messages {
 
   homeHeading: string;
   homeSignedInAs: (email: string) => string;
-  homeIntro: string;
+  accountSecurityHeading: string;
+  homeMfaHint: string;
   notFoundHeading: string;
   notFoundBody: string;
   goHome: string;
@@ -59,14 +66,27 @@ export interface Messages {
   setupKeyCopyFailed: string;
   certification: string;
   deviceAdded: (deviceName: string) => string;
+
+  stepUpCodeLabel: string;
+  stepUpCodeHint: string;
+  stepUpPasswordLabel: string;
+  stepUpPasswordHint: string;
+  stepUpPasswordMissing: string;
+
+  secretShownOnce: string;
+  secretCopied: string;
+  secretCopyFailed: string;
+  secretDone: string;
 }
 
 export const en: Messages = {
+  ...enApps,
   productName: 'Portcullis',
   documentTitle: 'Portcullis console',
   loading: 'Loading…',
   retry: 'Try again',
   cancel: 'Cancel',
+  listSeparator: ', ',
   networkError: 'The server could not be reached. Check your connection and try again.',
   unexpectedResponse: 'The server sent an unexpected response. Reload the page and try again.',
 
@@ -79,9 +99,8 @@ export const en: Messages = {
 
   homeHeading: 'Welcome to Portcullis',
   homeSignedInAs: (email) => `You are signed in as ${email}.`,
-  homeIntro:
-    'Apps you register will be listed here in a later version. For now, you can protect your ' +
-    'account with multi-factor authentication.',
+  accountSecurityHeading: 'Your account',
+  homeMfaHint: 'Protect your console account with a 6-digit code from an authenticator app.',
   notFoundHeading: 'Page not found',
   notFoundBody: 'The console has no page at this address.',
   goHome: 'Go to the home page',
@@ -120,14 +139,28 @@ export const en: Messages = {
   setupKeyCopyFailed: 'The setup key could not be copied. Select it and copy it by hand.',
   certification: 'Certification',
   deviceAdded: (deviceName) => `“${deviceName}” has been added.`,
+
+  stepUpCodeLabel: 'Current 6-digit code',
+  stepUpCodeHint: 'Enter the code that one of your devices shows now.',
+  stepUpPasswordLabel: 'Your password',
+  stepUpPasswordHint:
+    'Your account has no MFA device yet, so confirm this change with your password.',
+  stepUpPasswordMissing: 'Enter your password.',
+
+  secretShownOnce: 'Copy it now and keep it somewhere safe. It is not shown again.',
+  secretCopied: 'Copied to the clipboard.',
+  secretCopyFailed: 'Copying failed. Select the text and copy it by hand.',
+  secretDone: 'Done',
 };
 
 export const ja: Messages = {
+  ...jaApps,
   productName: 'Portcullis',
   documentTitle: 'Portcullis コンソール',
   loading: '読み込み中…',
   retry: '再試行',
   cancel: 'キャンセル',
+  listSeparator: '、',
   networkError: 'サーバーに接続できませんでした。接続を確認してから、もう一度お試しください。',
   unexpectedResponse:
     'サーバーから予期しない応答がありました。ページを再読み込みしてから、もう一度お試しください。',
@@ -141,9 +174,8 @@ export const ja: Messages = {
 
   homeHeading: 'Portcullis へようこそ',
   homeSignedInAs: (email) => `${email} としてサインインしています。`,
-  homeIntro:
-    '登録したアプリは、今後のバージョンでここに表示されます。' +
-    '今は多要素認証でアカウントを保護できます。',
+  accountSecurityHeading: 'あなたのアカウント',
+  homeMfaHint: '認証アプリの6桁のコードで、コンソールのアカウントを保護できます。',
   notFoundHeading: 'ページが見つかりません',
   notFoundBody: 'このアドレスのページはコンソールにありません。',
   goHome: 'ホームページへ移動',
@@ -183,6 +215,18 @@ export const ja: Messages = {
     'セットアップキーをコピーできませんでした。キーを選択して手動でコピーしてください。',
   certification: '認証',
   deviceAdded: (deviceName) => `「${deviceName}」を追加しました。`,
+
+  stepUpCodeLabel: '現在の6桁のコード',
+  stepUpCodeHint: 'いずれかのデバイスに今表示されているコードを入力してください。',
+  stepUpPasswordLabel: 'パスワード',
+  stepUpPasswordHint:
+    'アカウントにまだ多要素認証のデバイスがないため、パスワードでこの変更を確認します。',
+  stepUpPasswordMissing: 'パスワードを入力してください。',
+
+  secretShownOnce: '今すぐコピーして、安全な場所に保管してください。再表示はできません。',
+  secretCopied: 'クリップボードにコピーしました。',
+  secretCopyFailed: 'コピーできませんでした。テキストを選択して手動でコピーしてください。',
+  secretDone: '完了',
 };
 
 export const catalogues: Record<Locale, Messages> = { en, ja };

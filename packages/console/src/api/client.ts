@@ -1,12 +1,13 @@
-import { ApiError, NetworkError, UnexpectedResponseError } from './errors';
+import { createAppsApi, type AppsApi } from './apps';
+import { UnexpectedResponseError } from './errors';
 import {
   parseAuthenticator,
-  parseErrorBody,
   parseMfaStatus,
   parsePendingEnrolment,
   parseSession,
   parseSignOutRedirect,
 } from './parse';
+import { readBody, send, type Method } from './request';
 import type { Authenticator, MfaStatus, PendingEnrolment, Session } from './types';
 
 const sessionPath = '/console/api/session';
@@ -15,7 +16,7 @@ const mfaPath = '/console/api/mfa';
 const authenticatorsPath = '/console/api/mfa/authenticators';
 
 /** Calls of the console API that need a signed-in session. */
-export interface ConsoleApi {
+export interface ConsoleApi extends AppsApi {
   /** Ends the session and returns the URL that finishes signing out at the provider. */
   signOut(): Promise<string>;
   getMfaStatus(): Promise<MfaStatus>;
@@ -25,8 +26,6 @@ export interface ConsoleApi {
   /** Removes a device. `code` is a current code from any of the account's devices (step-up). */
   removeAuthenticator(authenticatorId: string, code: string): Promise<void>;
 }
-
-type Method = 'GET' | 'POST' | 'DELETE';
 
 /** Loads the current session, or returns null when the browser is not signed in (401). */
 export async function fetchSession(): Promise<Session | null> {
@@ -56,6 +55,7 @@ export function createConsoleApi(csrfToken: string, onUnauthorized: () => void):
   }
 
   return {
+    ...createAppsApi(call),
     signOut: async () => parseSignOutRedirect(await call('POST', logoutPath, {})),
     getMfaStatus: async () => parseMfaStatus(await call('GET', mfaPath)),
     startEnrolment: async (deviceName) =>
@@ -72,55 +72,4 @@ export function createConsoleApi(csrfToken: string, onUnauthorized: () => void):
       await call('DELETE', authenticatorPath(authenticatorId), { code });
     },
   };
-}
-
-/** A state-changing call: it carries the session's CSRF token and a JSON body (at least `{}`). */
-interface Mutation {
-  csrfToken: string;
-  body: object;
-}
-
-async function send(method: Method, path: string, mutation?: Mutation): Promise<Response> {
-  const headers = new Headers({ accept: 'application/json' });
-  if (mutation !== undefined) {
-    headers.set('content-type', 'application/json');
-    headers.set('x-csrf-token', mutation.csrfToken);
-  }
-
-  try {
-    return await fetch(path, {
-      method,
-      headers,
-      body: mutation === undefined ? undefined : JSON.stringify(mutation.body),
-      credentials: 'same-origin',
-      cache: 'no-store',
-    });
-  } catch (error) {
-    throw new NetworkError(`${method} ${path} failed`, { cause: error });
-  }
-}
-
-/** Returns the parsed JSON of a successful response (null for 204), or raises its error. */
-async function readBody(response: Response): Promise<unknown> {
-  if (!response.ok) {
-    const error = parseErrorBody(await readJson(response).catch(() => null));
-    if (error === null) {
-      throw new UnexpectedResponseError(`HTTP ${String(response.status)} without an error body`);
-    }
-    throw new ApiError(response.status, error.code, error.message);
-  }
-  if (response.status === 204) {
-    return null;
-  }
-  return readJson(response);
-}
-
-async function readJson(response: Response): Promise<unknown> {
-  try {
-    return await response.json();
-  } catch (error) {
-    throw new UnexpectedResponseError(`HTTP ${String(response.status)} body is not JSON`, {
-      cause: error,
-    });
-  }
 }

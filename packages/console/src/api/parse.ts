@@ -4,20 +4,20 @@ import type { Authenticator, MfaStatus, PendingEnrolment, Session } from './type
 // Checks that response bodies have the documented shape, so that a server change shows up as one
 // clear error instead of undefined values deep inside a component.
 
-type JsonObject = Record<string, unknown>;
+export type JsonObject = Record<string, unknown>;
 
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function asObject(value: unknown, valueName: string): JsonObject {
+export function asObject(value: unknown, valueName: string): JsonObject {
   if (!isObject(value)) {
     throw new UnexpectedResponseError(`${valueName} is not a JSON object`);
   }
   return value;
 }
 
-function readString(object: JsonObject, key: string): string {
+export function readString(object: JsonObject, key: string): string {
   const value = object[key];
   if (typeof value !== 'string') {
     throw new UnexpectedResponseError(`${key} is not a string`);
@@ -25,7 +25,7 @@ function readString(object: JsonObject, key: string): string {
   return value;
 }
 
-function readNumber(object: JsonObject, key: string): number {
+export function readNumber(object: JsonObject, key: string): number {
   const value = object[key];
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new UnexpectedResponseError(`${key} is not a number`);
@@ -33,7 +33,7 @@ function readNumber(object: JsonObject, key: string): number {
   return value;
 }
 
-function readOptionalNumber(object: JsonObject, key: string): number | null {
+export function readOptionalNumber(object: JsonObject, key: string): number | null {
   return object[key] === null ? null : readNumber(object, key);
 }
 

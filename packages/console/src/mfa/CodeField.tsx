@@ -2,6 +2,10 @@ import { useId, type Ref } from 'react';
 import { useMessages } from '../locale';
 
 interface CodeFieldProps {
+  /** Defaults to "6-digit code". */
+  label?: string;
+  /** A sentence under the input, such as where to find the code. */
+  hint?: string;
   value: string;
   onChange: (value: string) => void;
   invalid: boolean;
@@ -14,10 +18,14 @@ interface CodeFieldProps {
 export function CodeField(props: CodeFieldProps) {
   const messages = useMessages();
   const inputId = useId();
+  const hintId = useId();
+  const describedBy = [props.hint === undefined ? '' : hintId, props.describedBy ?? '']
+    .filter((id) => id !== '')
+    .join(' ');
 
   return (
     <div className="field">
-      <label htmlFor={inputId}>{messages.codeLabel}</label>
+      <label htmlFor={inputId}>{props.label ?? messages.codeLabel}</label>
       <input
         ref={props.ref}
         id={inputId}
@@ -31,8 +39,13 @@ export function CodeField(props: CodeFieldProps) {
         value={props.value}
         onChange={(event) => props.onChange(event.target.value)}
         aria-invalid={props.invalid || undefined}
-        aria-describedby={props.describedBy}
+        aria-describedby={describedBy === '' ? undefined : describedBy}
       />
+      {props.hint !== undefined && (
+        <p id={hintId} className="hint">
+          {props.hint}
+        </p>
+      )}
     </div>
   );
 }
