@@ -39,6 +39,8 @@ const codeBody = z.object({
   remember: z.literal('yes').optional(),
 });
 
+type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
+
 /** Name of the authenticator a forced enrolment on the hosted page creates. */
 const hostedEnrolmentName = 'Authenticator app';
 
@@ -48,7 +50,7 @@ export async function interactionRoutes(app: FastifyInstance, deps: InteractionD
 
   async function loadScreen(request: FastifyRequest, reply: FastifyReply) {
     const { uid } = uidParams.parse(request.params);
-    let details: Awaited<ReturnType<Provider['interactionDetails']>>;
+    let details: Details;
     try {
       details = await provider.interactionDetails(request.raw, reply.raw);
     } catch {
@@ -143,8 +145,32 @@ export async function interactionRoutes(app: FastifyInstance, deps: InteractionD
     return reply.code(shown.status).type('text/html').send(html);
   });
 
+  /**
+   * Answers a consent prompt without a page: an app registered in the console may have the
+   * scopes it asks for. Apps reach this with prompt=consent, which OpenID Connect requires for
+   * offline_access (a refresh token).
+   */
+  async function grantConsent(request: FastifyRequest, reply: FastifyReply, details: Details) {
+    const accountId = details.session?.accountId;
+    const clientId = String(details.params.client_id ?? '');
+    if (!accountId) throw new PortcullisError('interaction_expired');
+
+    const existing = details.grantId ? await provider.Grant.find(details.grantId) : undefined;
+    const grant = existing ?? new provider.Grant({ accountId, clientId });
+    grant.addOIDCScope(String(details.params.scope ?? 'openid'));
+    const grantId = await grant.save();
+    const redirectTo = await provider.interactionResult(
+      request.raw,
+      reply.raw,
+      { consent: { grantId } },
+      { mergeWithLastSubmission: true },
+    );
+    return reply.code(303).redirect(redirectTo);
+  }
+
   app.get('/interaction/:uid', async (request, reply) => {
     const { screen, details } = await loadScreen(request, reply);
+    if (details.prompt.name === 'consent') return grantConsent(request, reply, details);
 
     const pending = await deps.challenges.pending(screen.uid);
     const user = pending ? await repositories.users.findById(pending.userId) : undefined;

@@ -77,7 +77,12 @@ export function createProvider(options: {
     routes: providerRoutes,
     jwks: { keys: [options.keys.signingJwk] },
     cookies: { keys: options.keys.cookieKeys },
-    claims: { openid: ['sub', 'trusted_device'], email: ['email', 'email_verified'] },
+    // acr, amr and auth_time ride with the openid scope, so every ID token says how and when
+    // the user signed in.
+    claims: {
+      openid: ['sub', 'acr', 'amr', 'auth_time', 'trusted_device'],
+      email: ['email', 'email_verified'],
+    },
     // Scope claims go in the ID token as well, so an app reads email and trusted_device there.
     conformIdTokenClaims: false,
     acrValues: Object.values(acrValues),
@@ -172,6 +177,9 @@ export function createProvider(options: {
         ...(isTrustedDeviceAcr(source.acr) ? { trusted_device: true } : {}),
       };
     },
+    // Every refresh token is single use, for confidential clients too: the adapter's
+    // conditional consume makes the second presentation of one fail.
+    rotateRefreshToken: true,
     issueRefreshToken: async (_ctx, client, code) =>
       client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access'),
     async renderError(ctx, out) {
