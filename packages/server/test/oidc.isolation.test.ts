@@ -156,4 +156,30 @@ describe.each(testDatabases)('app isolation at the OpenID provider on $name', (d
     expect(inOther.userId).not.toBe(inConfidential.userId);
     expect(inOther.tokens.claims()?.aud).toBe(otherApp.app.clientId);
   });
+
+  it('signs a console browser up to an app as another user', async () => {
+    // The owner's browser holds a provider session of a console account; the app's sign-up must
+    // replace it without losing the pending interaction.
+    const configuration = await discoverApp(server.baseUrl, confidential);
+    const pending = await startAuthorization(configuration, confidential.redirectUri);
+    const signedUp = await signUpOnHostedPage(owner.client, pending, nextEmail(), userPassword);
+
+    // oidc-provider ends the console session first with a self-submitting form (a browser posts
+    // it by script); the sign-in then resumes with its interaction intact.
+    const action = /<form method="post" action="([^"]+)"/.exec(signedUp.body)?.[1];
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(signedUp.body)?.[1];
+    expect(action).toBeTruthy();
+    expect(xsrf).toBeTruthy();
+    const landed = await owner.client.follow(action as string, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ xsrf: xsrf as string, logout: 'yes' }),
+    });
+    const tokens = await exchangeCode(
+      configuration,
+      callbackUrlOf(landed, confidential.redirectUri),
+      pending,
+    );
+    expect(tokens.claims()?.sub).not.toBe(owner.accountId);
+  });
 });

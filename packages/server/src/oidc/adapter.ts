@@ -85,7 +85,7 @@ export function createKyselyAdapter(repositories: Repositories, clock: () => num
     }
 
     async revokeByGrantId(grantId: string): Promise<void> {
-      await payloads.revokeByGrantId(grantId);
+      await payloads.revokeByGrantId(this.model, grantId);
     }
   };
 }

@@ -72,8 +72,13 @@ export function createOidcPayloadRepository(db: Db) {
         .execute();
     },
 
-    async revokeByGrantId(grantId: string): Promise<void> {
-      await db.deleteFrom('oidc_payloads').where('grant_id', '=', grantId).execute();
+    /** Deletes one model's artifacts of a grant; the grant's pending interaction must survive. */
+    async revokeByGrantId(model: string, grantId: string): Promise<void> {
+      await db
+        .deleteFrom('oidc_payloads')
+        .where('model', '=', model)
+        .where('grant_id', '=', grantId)
+        .execute();
     },
 
     async deleteExpired(now: number): Promise<void> {
