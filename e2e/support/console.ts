@@ -1,14 +1,12 @@
 import type { Frame, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { readQrCode } from './qr-code.js';
 
 // Steps a person takes in the console SPA, by its visible labels.
 
 /** Finds the user menu button, which is named with the signed-in account's email. */
 export function userMenuButton(page: Page, email: string): Locator {
-  // NOTE: the name also ends with the " ▾" that the stylesheet adds in ::after, because Chromium
-  // counts CSS generated content in the accessible name. The pattern allows that suffix.
-  const escaped = email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return page.getByRole('button', { name: new RegExp(`^${escaped}( ▾)?$`) });
+  return page.getByRole('button', { name: email, exact: true });
 }
 
 /** Waits until the console home shows the signed-in header with the account's user menu. */
@@ -46,6 +44,35 @@ export async function chooseFromUserMenu(page: Page, email: string, item: string
 export async function openMfaSetting(page: Page, email: string): Promise<void> {
   await chooseFromUserMenu(page, email, 'Multi-factor Authentication Setting');
   await page.getByRole('heading', { name: 'Multi-factor Authentication Setting' }).waitFor();
+}
+
+/**
+ * Adds a device on the "Multi-factor Authentication Setting" page as a person with a phone does:
+ * zbarimg reads the secret from the QR code's pixels (saved to `qrCodeFile`), and the device is
+ * confirmed with the code that `codeFor(secret)` returns. Returns the secret.
+ */
+export async function addDeviceByQrCode(
+  page: Page,
+  deviceName: string,
+  qrCodeFile: string,
+  codeFor: (secret: string) => string,
+): Promise<string> {
+  await page.getByRole('button', { name: 'Add Device' }).click();
+  await page.getByLabel('Device name').fill(deviceName);
+  await page.getByRole('button', { name: 'Show QR Code' }).click();
+
+  const qrImage = page.getByRole('img', {
+    name: 'QR code that adds your Portcullis account to an authenticator app',
+  });
+  const secret = new URL(await readQrCode(qrImage, qrCodeFile)).searchParams.get('secret');
+  if (secret === null) {
+    throw new Error(`The otpauth URI in the QR code of ${qrCodeFile} has no secret parameter.`);
+  }
+
+  await page.getByLabel('6-digit code').fill(codeFor(secret));
+  await page.getByRole('button', { name: 'Certification' }).click();
+  await page.getByRole('rowheader', { name: deviceName, exact: true }).waitFor();
+  return secret;
 }
 
 /**

@@ -50,6 +50,19 @@ export interface Messages extends AppsMessages {
   removeDevice: string;
   deviceRemoved: (deviceName: string) => string;
 
+  trustedDevicesHeading: string;
+  trustedDevicesIntro: string;
+  noTrustedDevices: string;
+  columnBrowser: string;
+  columnFirstUsed: string;
+  columnExpires: string;
+  forget: string;
+  trustedDeviceForgotten: (description: string) => string;
+  forgetAll: string;
+  forgetAllPrompt: (count: number) => string;
+  forgetAllConfirm: string;
+  allTrustedDevicesForgotten: string;
+
   codeLabel: string;
   codeFormatInvalid: string;
 
@@ -121,6 +134,26 @@ export const en: Messages = {
   removeLastDeviceWarning: 'This is your only device, so removing it turns MFA off.',
   removeDevice: 'Remove device',
   deviceRemoved: (deviceName) => `“${deviceName}” has been removed.`,
+
+  trustedDevicesHeading: 'Trusted devices',
+  trustedDevicesIntro:
+    'These browsers skip the 6-digit code when you sign in to the console, until their trust ' +
+    'expires. Forget any browser that you no longer use or do not recognise.',
+  noTrustedDevices: 'No browser is remembered for your account.',
+  columnBrowser: 'Browser',
+  columnFirstUsed: 'First used',
+  columnExpires: 'Expires',
+  forget: 'Forget',
+  trustedDeviceForgotten: (description) =>
+    `“${description}” has been forgotten, so its next sign-in asks for a code.`,
+  forgetAll: 'Forget all',
+  forgetAllPrompt: (count) =>
+    count === 1
+      ? 'Forget the trusted device? Its next sign-in will ask for a 6-digit code.'
+      : `Forget all ${count} trusted devices? Each of them will ask for a 6-digit code at its ` +
+        'next sign-in.',
+  forgetAllConfirm: 'Forget all trusted devices',
+  allTrustedDevicesForgotten: 'All trusted devices have been forgotten.',
 
   codeLabel: '6-digit code',
   codeFormatInvalid: 'Enter the 6 digits that your authenticator app shows.',
@@ -196,6 +229,22 @@ export const ja: Messages = {
   removeLastDeviceWarning: 'これが唯一のデバイスのため、削除すると多要素認証は無効になります。',
   removeDevice: 'デバイスを削除',
   deviceRemoved: (deviceName) => `「${deviceName}」を削除しました。`,
+
+  trustedDevicesHeading: '信頼済みデバイス',
+  trustedDevicesIntro:
+    'これらのブラウザーは、信頼の期限が切れるまで、コンソールへのサインイン時に6桁のコードを省略します。使わなくなったブラウザーや心当たりのないブラウザーは記憶を解除してください。',
+  noTrustedDevices: 'あなたのアカウントで記憶されているブラウザーはありません。',
+  columnBrowser: 'ブラウザー',
+  columnFirstUsed: '初回使用日時',
+  columnExpires: '有効期限',
+  forget: '記憶を解除',
+  trustedDeviceForgotten: (description) =>
+    `「${description}」の記憶を解除しました。次回のサインインではコードを求められます。`,
+  forgetAll: 'すべての記憶を解除',
+  forgetAllPrompt: (count) =>
+    `${count} 台の信頼済みデバイスの記憶をすべて解除しますか？各デバイスは次回のサインイン時に6桁のコードを求められます。`,
+  forgetAllConfirm: '信頼済みデバイスの記憶をすべて解除',
+  allTrustedDevicesForgotten: 'すべての信頼済みデバイスの記憶を解除しました。',
 
   codeLabel: '6桁のコード',
   codeFormatInvalid: '認証アプリに表示されている6桁の数字を入力してください。',

@@ -9,6 +9,7 @@ import {
   parseUserBody,
   parseUserPage,
 } from './parse-apps';
+import { parseTrustedDeviceList } from './parse';
 import type { ApiCall } from './request';
 import type {
   ApiKey,
@@ -19,6 +20,7 @@ import type {
   CreatedApp,
   NewApp,
   StepUp,
+  TrustedDevice,
   User,
   UserPage,
   UserSearch,
@@ -50,6 +52,10 @@ export interface AppsApi {
   /** Removes the user's authenticators and ends their trusted devices. */
   resetUserMfa(appId: string, userId: string, stepUp: StepUp): Promise<void>;
   deleteUser(appId: string, userId: string, stepUp: StepUp): Promise<void>;
+  /** Lists the browsers that skip the MFA step when the user signs in to the app. */
+  listUserTrustedDevices(appId: string, userId: string): Promise<TrustedDevice[]>;
+  forgetUserTrustedDevice(appId: string, userId: string, deviceId: string): Promise<void>;
+  forgetAllUserTrustedDevices(appId: string, userId: string): Promise<void>;
 
   getSettings(appId: string): Promise<AppSettings>;
   /** Saves the settings. The server requires `stepUp` only when the remember mode changes. */
@@ -95,6 +101,14 @@ export function createAppsApi(call: ApiCall): AppsApi {
     },
     deleteUser: async (appId, userId, stepUp) => {
       await call('DELETE', appPath(appId, 'users', userId), { stepUp });
+    },
+    listUserTrustedDevices: async (appId, userId) =>
+      parseTrustedDeviceList(await call('GET', appPath(appId, 'users', userId, 'devices'))),
+    forgetUserTrustedDevice: async (appId, userId, deviceId) => {
+      await call('DELETE', appPath(appId, 'users', userId, 'devices', deviceId));
+    },
+    forgetAllUserTrustedDevices: async (appId, userId) => {
+      await call('DELETE', appPath(appId, 'users', userId, 'devices'));
     },
 
     getSettings: async (appId) => parseSettingsBody(await call('GET', appPath(appId, 'settings'))),

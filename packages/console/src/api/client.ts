@@ -6,14 +6,16 @@ import {
   parsePendingEnrolment,
   parseSession,
   parseSignOutRedirect,
+  parseTrustedDeviceList,
 } from './parse';
 import { readBody, send, type Method } from './request';
-import type { Authenticator, MfaStatus, PendingEnrolment, Session } from './types';
+import type { Authenticator, MfaStatus, PendingEnrolment, Session, TrustedDevice } from './types';
 
 const sessionPath = '/console/api/session';
 const logoutPath = '/console/logout';
 const mfaPath = '/console/api/mfa';
 const authenticatorsPath = '/console/api/mfa/authenticators';
+const trustedDevicesPath = '/console/api/trusted-devices';
 
 /** Calls of the console API that need a signed-in session. */
 export interface ConsoleApi extends AppsApi {
@@ -25,6 +27,11 @@ export interface ConsoleApi extends AppsApi {
   confirmEnrolment(authenticatorId: string, code: string): Promise<Authenticator>;
   /** Removes a device. `code` is a current code from any of the account's devices (step-up). */
   removeAuthenticator(authenticatorId: string, code: string): Promise<void>;
+  /** Lists the browsers that skip the code step when the account signs in to the console. */
+  listTrustedDevices(): Promise<TrustedDevice[]>;
+  /** Ends one browser's trust, so its next sign-in requires a code again. */
+  forgetTrustedDevice(deviceId: string): Promise<void>;
+  forgetAllTrustedDevices(): Promise<void>;
 }
 
 /** Loads the current session, or returns null when the browser is not signed in (401). */
@@ -70,6 +77,13 @@ export function createConsoleApi(csrfToken: string, onUnauthorized: () => void):
     },
     removeAuthenticator: async (authenticatorId, code) => {
       await call('DELETE', authenticatorPath(authenticatorId), { code });
+    },
+    listTrustedDevices: async () => parseTrustedDeviceList(await call('GET', trustedDevicesPath)),
+    forgetTrustedDevice: async (deviceId) => {
+      await call('DELETE', `${trustedDevicesPath}/${encodeURIComponent(deviceId)}`);
+    },
+    forgetAllTrustedDevices: async () => {
+      await call('DELETE', trustedDevicesPath);
     },
   };
 }

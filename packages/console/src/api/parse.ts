@@ -1,5 +1,5 @@
 import { UnexpectedResponseError } from './errors';
-import type { Authenticator, MfaStatus, PendingEnrolment, Session } from './types';
+import type { Authenticator, MfaStatus, PendingEnrolment, Session, TrustedDevice } from './types';
 
 // Checks that response bodies have the documented shape, so that a server change shows up as one
 // clear error instead of undefined values deep inside a component.
@@ -82,6 +82,26 @@ export function parsePendingEnrolment(body: unknown): PendingEnrolment {
     otpauthUri: readString(enrolment, 'otpauthUri'),
     qrCode,
   };
+}
+
+function parseTrustedDevice(value: unknown): TrustedDevice {
+  const device = asObject(value, 'trusted device');
+  return {
+    id: readString(device, 'id'),
+    description: readString(device, 'description'),
+    createdAt: readNumber(device, 'createdAt'),
+    lastUsedAt: readNumber(device, 'lastUsedAt'),
+    expiresAt: readNumber(device, 'expiresAt'),
+  };
+}
+
+/** Reads `{ devices: [...] }`, the trusted devices of the account or of an app's user. */
+export function parseTrustedDeviceList(body: unknown): TrustedDevice[] {
+  const list = asObject(body, 'trusted device list');
+  if (!Array.isArray(list.devices)) {
+    throw new UnexpectedResponseError('devices is not an array');
+  }
+  return list.devices.map(parseTrustedDevice);
 }
 
 export function parseSignOutRedirect(body: unknown): string {

@@ -36,6 +36,18 @@ export interface PendingEnrolment {
   qrCode: string;
 }
 
+/**
+ * A browser that passed an MFA challenge and may skip the code step of later sign-ins until
+ * `expiresAt`. `description` names the browser and operating system, such as "Chrome 156 on Linux".
+ */
+export interface TrustedDevice {
+  id: string;
+  description: string;
+  createdAt: number;
+  lastUsedAt: number;
+  expiresAt: number;
+}
+
 /** Proof of presence for a sensitive change: a current code when MFA is on, or else the password. */
 export interface StepUp {
   code?: string;

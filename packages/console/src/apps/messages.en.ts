@@ -112,6 +112,10 @@ export const enApps: AppsMessages = {
   userMfaOn: 'MFA is on for this user.',
   userMfaOff: 'MFA is off for this user.',
   userNoDevices: 'This user has no devices.',
+  userTrustedDevicesIntro:
+    'These browsers skip the MFA step when this user signs in to the app, until their trust ' +
+    'expires.',
+  userNoTrustedDevices: 'No browser is remembered for this user.',
   resetMfa: 'Reset MFA',
   resetMfaIntro:
     'Resetting MFA removes all of this user’s devices and ends all of their trusted devices. ' +

@@ -109,6 +109,9 @@ export const jaApps: AppsMessages = {
   userMfaOn: 'このユーザーの多要素認証は有効です。',
   userMfaOff: 'このユーザーの多要素認証は無効です。',
   userNoDevices: 'このユーザーにはデバイスがありません。',
+  userTrustedDevicesIntro:
+    'これらのブラウザーは、信頼の期限が切れるまで、このユーザーがアプリにサインインするときに多要素認証の手順を省略します。',
+  userNoTrustedDevices: 'このユーザーに記憶されているブラウザーはありません。',
   resetMfa: '多要素認証をリセット',
   resetMfaIntro:
     '多要素認証をリセットすると、このユーザーのデバイスがすべて削除され、信頼済みデバイスもすべて無効になります。デバイスを紛失した利用者のために使います。',

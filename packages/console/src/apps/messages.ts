@@ -101,6 +101,8 @@ export interface AppsMessages {
   userMfaOn: string;
   userMfaOff: string;
   userNoDevices: string;
+  userTrustedDevicesIntro: string;
+  userNoTrustedDevices: string;
   resetMfa: string;
   resetMfaIntro: string;
   mfaResetDone: (email: string) => string;

@@ -5,8 +5,10 @@ import type { Authenticator, MfaStatus } from '../api/types';
 import { useMessages } from '../locale';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { PageHeading } from '../ui/PageHeading';
+import { useLoad } from '../ui/useLoad';
 import { AddDeviceForm } from './AddDeviceForm';
 import { DeviceTable } from './DeviceTable';
+import { TrustedDeviceSection } from './TrustedDeviceSection';
 import './mfa.css';
 
 type LoadState =
@@ -17,13 +19,17 @@ type OpenForm = { kind: 'add' } | { kind: 'remove'; authenticatorId: string } | 
 
 type FocusTarget = 'addButton' | 'devicesHeading';
 
-/** Renders the "Multi-factor Authentication Setting" page: MFA status and the devices. */
+/**
+ * Renders the "Multi-factor Authentication Setting" page: MFA status, the devices, and the
+ * trusted devices that skip the code step.
+ */
 export function MfaPage(props: { api: ConsoleApi }) {
   const { api } = props;
   const messages = useMessages();
   const [load, setLoad] = useState<LoadState>({ kind: 'loading' });
   const [openForm, setOpenForm] = useState<OpenForm>(null);
   const [announcement, setAnnouncement] = useState('');
+  const trustedDevices = useLoad(useCallback(() => api.listTrustedDevices(), [api]));
   const addButtonRef = useRef<HTMLButtonElement>(null);
   const devicesHeadingRef = useRef<HTMLHeadingElement>(null);
   // Focus moves only after the render that removes the form, since the target may appear in it.
@@ -77,6 +83,8 @@ export function MfaPage(props: { api: ConsoleApi }) {
     closeForm('devicesHeading');
     setAnnouncement(messages.deviceRemoved(authenticator.name));
     void loadStatus();
+    // Removing the last device turns MFA off, and the server then forgets every trusted device.
+    trustedDevices.reload();
   }
 
   return (
@@ -121,6 +129,13 @@ export function MfaPage(props: { api: ConsoleApi }) {
               {messages.addDevice}
             </button>
           )}
+          <TrustedDeviceSection
+            devices={trustedDevices}
+            intro={messages.trustedDevicesIntro}
+            emptyText={messages.noTrustedDevices}
+            forget={(deviceId) => api.forgetTrustedDevice(deviceId)}
+            forgetAll={() => api.forgetAllTrustedDevices()}
+          />
         </>
       )}
     </>

@@ -3,6 +3,7 @@ import type { ConsoleApi } from '../api/client';
 import type { StepUp, User } from '../api/types';
 import { useMessages } from '../locale';
 import { StepUpForm } from '../mfa/StepUpForm';
+import { TrustedDeviceSection } from '../mfa/TrustedDeviceSection';
 import { appPath, Link, navigate } from '../routing';
 import { DateTime } from '../ui/DateTime';
 import { PageHeading } from '../ui/PageHeading';
@@ -17,7 +18,10 @@ interface UserPageProps {
   userId: string;
 }
 
-/** Renders one user of an app with their MFA devices, "Reset MFA" and "Delete user". */
+/**
+ * Renders one user of an app with their MFA devices, "Reset MFA", their trusted devices and
+ * "Delete user".
+ */
 export function UserPage(props: UserPageProps) {
   const { api, appId, userId } = props;
   const messages = useMessages();
@@ -68,6 +72,9 @@ function UserDetails(props: UserDetailsProps) {
   const [deleteButtonRef, focusDeleteButton] = useFocusAfterRender<HTMLButtonElement>();
   const mfaHeadingId = useId();
   const deleteHeadingId = useId();
+  const trustedDevices = useLoad(
+    useCallback(() => api.listUserTrustedDevices(appId, user.id), [api, appId, user.id]),
+  );
 
   function open(form: OpenForm): void {
     setAnnouncement('');
@@ -80,6 +87,8 @@ function UserDetails(props: UserDetailsProps) {
     setOpenForm(null);
     setAnnouncement(messages.mfaResetDone(user.email));
     props.onChanged();
+    // Resetting MFA also ends every trusted device of the user.
+    trustedDevices.reload();
   }
 
   async function deleteUser(stepUp: StepUp): Promise<void> {
@@ -131,8 +140,13 @@ function UserDetails(props: UserDetailsProps) {
         )}
       </section>
 
-      {/* TODO: a "Trusted devices" section goes here, listing the user's trusted devices with a
-          way to forget them, once the server lists them. */}
+      <TrustedDeviceSection
+        devices={trustedDevices}
+        intro={messages.userTrustedDevicesIntro}
+        emptyText={messages.userNoTrustedDevices}
+        forget={(deviceId) => api.forgetUserTrustedDevice(appId, user.id, deviceId)}
+        forgetAll={() => api.forgetAllUserTrustedDevices(appId, user.id)}
+      />
 
       <section className="danger-zone" aria-labelledby={deleteHeadingId}>
         <h2 id={deleteHeadingId}>{messages.deleteUser}</h2>
