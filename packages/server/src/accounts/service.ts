@@ -53,10 +53,22 @@ export function createAccountService(deps: {
       throw new PortcullisError('password_too_long', { max: maxPasswordLength });
   }
 
-  async function assertNotLocked(keys: string[], now: number) {
+  async function assertNotLocked(
+    context: AuditContext,
+    appId: string,
+    keys: string[],
+    now: number,
+  ) {
     for (const key of keys) {
       const lockedUntil = await throttles.lockedUntil(key, now);
       if (lockedUntil !== null) throw lockedError('sign_in_locked', lockedUntil, now);
+      if (await throttles.clearEndedLock(key, now)) {
+        await deps.audit.record(context, {
+          event: 'sign_in.lock_ended',
+          appId,
+          detail: { subject: key.startsWith('ip:') ? 'ip address' : 'email' },
+        });
+      }
     }
   }
 
@@ -116,7 +128,7 @@ export function createAccountService(deps: {
         passwordThrottleKey(app.id, email),
         ...(context.ip ? [ipThrottleKey(context.ip)] : []),
       ];
-      await assertNotLocked(keys, now);
+      await assertNotLocked(context, app.id, keys, now);
 
       const user = await users.findByEmail(app.id, normalizeEmail(email));
       const valid = user

@@ -7,6 +7,7 @@ export type AuditEventName =
   | 'sign_in.succeeded'
   | 'sign_in.failed'
   | 'sign_in.locked'
+  | 'sign_in.lock_ended'
   | 'mfa.challenge_failed'
   | 'mfa.challenge_ended'
   | 'mfa.enrolment_started'
