@@ -42,6 +42,9 @@ export interface MfaServiceDependencies {
   trustedDevices: TrustedDeviceService;
 }
 
+type CodeOutcome =
+  { accepted: AuthenticatorRow } | { rejected: 'mfa_code_invalid' | 'mfa_code_used' };
+
 const secretContext = (authenticatorId: string) => `authenticator:${authenticatorId}`;
 
 /** The issuer shown in authenticator apps: "Portcullis" for console accounts, else the app's name. */
@@ -110,7 +113,12 @@ export function createMfaService({
    * Tries one code against the given authenticators and accepts the first match in one
    * conditional UPDATE. Returns the authenticator that accepted it, or the rejection reason.
    */
-  async function acceptCode(rows: AuthenticatorRow[], code: string, now: number, confirm: boolean) {
+  async function acceptCode(
+    rows: AuthenticatorRow[],
+    code: string,
+    now: number,
+    confirm: boolean,
+  ): Promise<CodeOutcome> {
     let matchedButUsed = false;
     for (const row of rows) {
       const secret = secretBox.open(row.secret_ciphertext, secretContext(row.id));
@@ -126,6 +134,29 @@ export function createMfaService({
     return {
       rejected: matchedButUsed ? ('mfa_code_used' as const) : ('mfa_code_invalid' as const),
     };
+  }
+
+  /**
+   * Accepts a typed code for one of `rows`, or counts its rejection towards the lock. A success
+   * clears the count, since the lock counts rejections in a row.
+   */
+  async function settleCode(
+    context: AuditContext,
+    user: UserRow,
+    rows: AuthenticatorRow[],
+    input: string,
+    now: number,
+    confirm: boolean,
+  ): Promise<AuthenticatorRow> {
+    const code = normalizeCode(input);
+    const result: CodeOutcome = isWellFormedCode(code)
+      ? await acceptCode(rows, code, now, confirm)
+      : { rejected: 'mfa_code_invalid' };
+    if ('rejected' in result)
+      return rejectCode(context, user.app_id, user.id, result.rejected, now);
+
+    await throttles.reset(mfaThrottleKey(user.app_id, user.id));
+    return result.accepted;
   }
 
   return {
@@ -204,20 +235,7 @@ export function createMfaService({
         throw new PortcullisError('not_found', { thing: 'device' });
       if ((row.pending_expires_at ?? 0) <= now) throw new PortcullisError('mfa_enrolment_expired');
 
-      const code = normalizeCode(input);
-      const result = isWellFormedCode(code)
-        ? await acceptCode([row], code, now, true)
-        : { rejected: 'mfa_code_invalid' as const };
-      if ('rejected' in result)
-        return rejectCode(
-          context,
-          user.app_id,
-          user.id,
-          result.rejected ?? 'mfa_code_invalid',
-          now,
-        );
-
-      await throttles.reset(mfaThrottleKey(user.app_id, user.id));
+      await settleCode(context, user, [row], input, now, true);
       await audit.record(context, {
         event: 'mfa.enrolment_confirmed',
         appId: user.app_id,
@@ -243,21 +261,7 @@ export function createMfaService({
       const rows = await authenticators.listConfirmed(user.id);
       if (rows.length === 0) throw new PortcullisError('mfa_not_enrolled');
 
-      const code = normalizeCode(input);
-      const result = isWellFormedCode(code)
-        ? await acceptCode(rows, code, now, false)
-        : { rejected: 'mfa_code_invalid' as const };
-      if ('rejected' in result)
-        return rejectCode(
-          context,
-          user.app_id,
-          user.id,
-          result.rejected ?? 'mfa_code_invalid',
-          now,
-        );
-
-      await throttles.reset(mfaThrottleKey(user.app_id, user.id));
-      return result.accepted as AuthenticatorRow;
+      return settleCode(context, user, rows, input, now, false);
     },
 
     /** Removes an authenticator after a fresh code (step-up); removing the last one turns MFA off. */
