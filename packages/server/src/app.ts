@@ -42,7 +42,7 @@ export interface BuildOptions {
   config: Config;
   /** Current time in epoch milliseconds; tests inject their own. */
   clock?: () => number;
-  /** Where log lines go (stdout by default); tests capture them. */
+  /** Destination of log lines (stdout by default); tests capture them. */
   logStream?: DestinationStream;
 }
 

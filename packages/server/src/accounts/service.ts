@@ -94,7 +94,7 @@ export function createAccountService(deps: {
         created_at: now,
         password_changed_at: now,
       };
-      // NOTE: "email taken" tells a visitor that the address has an account; hiding it needs email verification.
+      // NOTE: "email taken" reveals to a visitor that the address has an account; hiding it needs email verification.
       if (!(await users.insert(user))) throw new PortcullisError('email_taken');
       await deps.audit.record(context, {
         event: 'account.signed_up',

@@ -31,7 +31,7 @@ export type AuditEventName =
   | 'trusted_device.replayed'
   | 'trusted_device.forgotten';
 
-/** Who acted and from where; never a secret. */
+/** The actor of an event and the request's origin; never a secret. */
 export interface AuditContext {
   actor: string;
   ip?: string | null;

@@ -42,11 +42,14 @@ export async function jsonErrorHandler(
 ) {
   const known = toPortcullisError(error);
   if (!known) request.log.error({ err: error }, 'request failed');
-  const shown = known ?? new PortcullisError('internal_error');
+  const reported = known ?? new PortcullisError('internal_error');
 
   const locale = chooseLocale(request.headers['accept-language']);
-  if (shown.retryAfterSeconds) reply.header('retry-after', String(shown.retryAfterSeconds));
-  return reply.code(shown.status).send({
-    error: { code: shown.code, message: translate(locale, shown.messageKey, shown.values) },
+  if (reported.retryAfterSeconds) reply.header('retry-after', String(reported.retryAfterSeconds));
+  return reply.code(reported.status).send({
+    error: {
+      code: reported.code,
+      message: translate(locale, reported.messageKey, reported.values),
+    },
   });
 }

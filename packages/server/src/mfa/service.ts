@@ -88,7 +88,7 @@ export function createMfaService({
     }
   }
 
-  /** Counts a rejected code; the failure that reaches the limit locks MFA and says so. */
+  /** Counts a rejected code. The failure that reaches the limit locks MFA and throws `mfa_locked`. */
   async function rejectCode(
     context: AuditContext,
     appId: string,

@@ -49,7 +49,7 @@ export const toTrustedDeviceView = (row: TrustedDeviceRow): TrustedDeviceView =>
 
 /**
  * Trusted devices: a browser that passed an MFA challenge may skip the code step of the same
- * app and user until the trust ends. The cookie holds a random 256-bit token, the database only
+ * app and user until the trust ends. The cookie contains a random 256-bit token, the database only
  * its hash, and the token rotates on every use.
  */
 export function createTrustedDeviceService(deps: {
@@ -109,7 +109,7 @@ export function createTrustedDeviceService(deps: {
     },
 
     /**
-     * Returns true when this browser holds valid trust for the app and user, after rotating its
+     * Returns true when this browser has valid trust for the app and user, after rotating its
      * token. A token that was already rotated away is a copy: the device loses its trust.
      */
     async useTrust(

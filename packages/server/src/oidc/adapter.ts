@@ -8,7 +8,7 @@ export function clientMetadataOf(app: AppRow): AdapterPayload {
   return {
     client_id: app.client_id,
     client_name: app.name,
-    // ID tokens always say when the user signed in, whether or not the app sent max_age.
+    // Every ID token carries auth_time, whether or not the app sent max_age.
     require_auth_time: true,
     // Confidential clients present their secret; oidc-provider compares it with this stored
     // SHA-256 hash through the compareClientSecret override in provider.ts.

@@ -136,18 +136,18 @@ export async function interactionRoutes(app: FastifyInstance, deps: InteractionD
               })
             : undefined;
     if (!known) request.log.error({ err: error }, 'hosted login page failed');
-    const shown = known ?? new PortcullisError('internal_error');
+    const reported = known ?? new PortcullisError('internal_error');
     const html = renderMessagePage(
       { locale, appName: 'Portcullis' },
       translate(locale, 'page.error.title'),
-      translate(locale, shown.messageKey, shown.values),
+      translate(locale, reported.messageKey, reported.values),
     );
-    return reply.code(shown.status).type('text/html').send(html);
+    return reply.code(reported.status).type('text/html').send(html);
   });
 
   /**
    * Answers a consent prompt without a page: an app registered in the console may have the
-   * scopes it asks for. Apps reach this with prompt=consent, which OpenID Connect requires for
+   * scopes it requests. Apps reach this with prompt=consent, which OpenID Connect requires for
    * offline_access (a refresh token).
    */
   async function grantConsent(request: FastifyRequest, reply: FastifyReply, details: Details) {
@@ -182,8 +182,8 @@ export async function interactionRoutes(app: FastifyInstance, deps: InteractionD
     }
     if (pending && user) return showMfaStep(reply, screen);
 
-    const wanted = (request.query as { screen?: string }).screen ?? details.params.screen;
-    if (wanted === 'signup' && screen.signupOpen) return showSignUp(reply, screen);
+    const requestedScreen = (request.query as { screen?: string }).screen ?? details.params.screen;
+    if (requestedScreen === 'signup' && screen.signupOpen) return showSignUp(reply, screen);
     return showSignIn(reply, screen, undefined, details.params.login_hint as string | undefined);
   });
 

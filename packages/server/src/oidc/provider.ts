@@ -11,7 +11,7 @@ import type { ServerKeys } from './keys.js';
 import { renderLogout, renderMessagePage } from './pages.js';
 import { acrValues, isTrustedDeviceAcr } from './sign-in-proof.js';
 
-/** Paths the provider answers; everything else belongs to Fastify. */
+/** Paths the provider handles; every other path belongs to Fastify. */
 export const providerRoutes = {
   authorization: '/oidc/auth',
   token: '/oidc/token',
@@ -77,7 +77,7 @@ export function createProvider(options: {
     routes: providerRoutes,
     jwks: { keys: [options.keys.signingJwk] },
     cookies: { keys: options.keys.cookieKeys },
-    // acr, amr and auth_time ride with the openid scope, so every ID token says how and when
+    // acr, amr and auth_time ride with the openid scope, so every ID token records how and when
     // the user signed in.
     claims: {
       openid: ['sub', 'acr', 'amr', 'auth_time', 'trusted_device'],
@@ -148,7 +148,7 @@ export function createProvider(options: {
         },
       };
     },
-    // Consent-free: an app registered in the console may read the scopes it asks for.
+    // Consent-free: an app registered in the console may read the scopes it requests.
     async loadExistingGrant(ctx) {
       const grantId =
         ctx.oidc.result?.consent?.grantId ??
@@ -201,7 +201,7 @@ export function createProvider(options: {
   provider.Client.prototype.compareClientSecret = function (this: unknown, actual: string) {
     return compare.call(this, hashToken(actual));
   };
-  // Behind a TLS-terminating proxy the service sees http; trust X-Forwarded-Proto so cookies stay Secure.
+  // Behind a TLS-terminating proxy the service receives http, so it trusts X-Forwarded-Proto and cookies stay Secure.
   provider.proxy = options.publicUrl.startsWith('https:');
   return provider;
 }
