@@ -30,10 +30,10 @@ export function signInRoutes(app: FastifyInstance, deps: SignInDependencies): vo
 
     const authorizationUrl = oidc.buildAuthorizationUrl(await portcullis.openIdConfiguration(), {
       redirect_uri: portcullis.redirectUri,
-      // NOTE: oidc-provider 9 drops offline_access from a request without prompt=consent, and
-      // the hosted login has no consent step, so no refresh token is issued yet. A sign-in then
-      // lasts as long as its access token (1 hour), and then the user must sign in again.
+      // OpenID Connect grants offline_access (a refresh token) only with prompt=consent; the
+      // hosted login grants consent to registered apps without showing a page.
       scope: 'openid email offline_access',
+      prompt: 'consent',
       state: pending.state,
       nonce: pending.nonce,
       code_challenge: await oidc.calculatePKCECodeChallenge(pending.codeVerifier),
