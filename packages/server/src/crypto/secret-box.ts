@@ -89,7 +89,7 @@ export function loadMasterKey(options: { secretKey?: string; dataDir: string }):
     return decodeMasterKey(options.secretKey);
   }
   const file = path.join(options.dataDir, 'master.key');
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   try {
     fs.writeFileSync(file, randomBytes(keyBytes).toString('base64') + '\n', {
       mode: 0o600,
