@@ -67,10 +67,15 @@ export interface PortcullisClient {
 
   /**
    * Starts TOTP enrolment: issues a secret that stays pending for 10 minutes. Show
-   * `otpauth_uri` as a QR code and `secret_code` for manual entry.
+   * `otpauth_uri` as a QR code and `secret_code` for manual entry. A user who already has MFA
+   * on must also give a current code (`step_up_required` without it).
    * @example const { otpauth_uri, secret_code } = await portcullis.startTotpEnrolment(sub, accessToken);
    */
-  startTotpEnrolment(userId: string, accessToken: string): Promise<TotpSecret>;
+  startTotpEnrolment(
+    userId: string,
+    accessToken: string,
+    currentCode?: string,
+  ): Promise<TotpSecret>;
 
   /**
    * Confirms the pending secret with the first code from the user's authenticator app, which
@@ -186,11 +191,14 @@ export function createPortcullisClient(options: PortcullisClientOptions): Portcu
     getMfaPreference: (userId) =>
       bodyOf(api.GET('/v1/auth/users/{user_id}/mfa/preference', user(userId))),
 
-    startTotpEnrolment: (userId, accessToken) =>
+    startTotpEnrolment: (userId, accessToken, currentCode) =>
       bodyOf(
         api.POST('/v1/auth/users/{user_id}/mfa/software-token/secret-code', {
           ...user(userId),
-          body: { access_token: accessToken },
+          body: {
+            access_token: accessToken,
+            ...(currentCode === undefined ? {} : { verification_code: currentCode }),
+          },
         }),
       ),
 

@@ -704,7 +704,7 @@ export interface paths {
     put?: never;
     /**
      * Start enrolment: issue a TOTP secret
-     * @description The secret stays pending for 10 minutes until confirmed with PUT software-token.
+     * @description The secret stays pending for 10 minutes until confirmed with PUT software-token. A user who already has MFA on must also send a current code (403 `step_up_required` without it).
      */
     post: {
       parameters: {
@@ -721,6 +721,8 @@ export interface paths {
           'application/json': {
             /** @description The user’s access token from sign-in; it must belong to this app and user */
             access_token: string;
+            /** @description A current code from an authenticator the user already has; required when MFA is on, so that a new authenticator cannot be added with the access token alone */
+            verification_code?: string;
           };
         };
       };
@@ -757,6 +759,22 @@ export interface paths {
         };
         /** @description Error */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description Stable error code, e.g. `mfa_code_invalid` */
+                code: string;
+                /** @description What failed and what to do next */
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
           headers: {
             [name: string]: unknown;
           };

@@ -7,7 +7,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { CustomFetch } from 'openid-client';
 import type { DestinationStream } from 'pino';
 import { createConsoleSessions } from './accounts/console-session.js';
@@ -23,6 +23,7 @@ import { type Config, repositoryRoot } from './config.js';
 import { SecretBox, loadMasterKey } from './crypto/secret-box.js';
 import { generateId } from './crypto/tokens.js';
 import { jsonErrorHandler } from './http/error-handler.js';
+import { translate } from './i18n/index.js';
 import { loggerOptions } from './http/logging.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import { helmetOptions } from './http/security.js';
@@ -87,7 +88,21 @@ export async function buildApp(options: BuildOptions) {
   const app = Fastify({
     logger: loggerOptions(config.logLevel, options.logStream),
     genReqId: () => generateId(),
-    trustProxy: secureCookies,
+    // Malformed URLs and over-long parameters get the JSON error format, without echoing the URL.
+    frameworkErrors: (error, _request, reply) => {
+      const detail =
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'the URL is too long' : 'the URL is malformed';
+      (reply as FastifyReply).code(error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400).send({
+        error: {
+          code: 'invalid_request',
+          message: translate('en', 'error.invalid_request', { detail }),
+        },
+      });
+    },
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : (config.trustProxy ?? false),
   });
   app.addHook('onClose', async () => db.destroy());
 
@@ -167,7 +182,7 @@ export async function buildApp(options: BuildOptions) {
       .send({ error: { code: 'not_found', message: 'No such path. Check the URL.' } });
   });
 
-  await app.register(providerMount, { provider });
+  await app.register(providerMount, { provider, publicUrl: config.publicUrl });
   await app.register(interactionRoutes, {
     provider,
     repositories,
@@ -193,6 +208,7 @@ export async function buildApp(options: BuildOptions) {
     apps,
     apiKeys,
     mfa,
+    accounts,
     trustedDevices,
     audit,
     repositories,

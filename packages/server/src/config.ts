@@ -16,6 +16,7 @@ const environmentSchema = z.object({
   PORTCULLIS_DATABASE_URL: z.string().min(1).optional(),
   PORTCULLIS_SECRET_KEY: z.string().min(1).optional(),
   PORTCULLIS_CONSOLE_SIGNUP: z.enum(['open', 'closed']).default('open'),
+  PORTCULLIS_TRUST_PROXY: z.string().optional(),
   PORTCULLIS_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
@@ -35,6 +36,21 @@ export interface Config {
   secretKey?: string;
   consoleSignup: 'open' | 'closed';
   logLevel: string;
+  /**
+   * Which proxies may set X-Forwarded-For (the client address used for rate limits and audit):
+   * false, a number of hops, or addresses and CIDR ranges.
+   */
+  trustProxy?: boolean | number | string[];
+}
+
+/** Parses PORTCULLIS_TRUST_PROXY: unset trusts no proxy; a whole number counts hops. */
+export function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+  if (value === undefined || value.trim() === '' || value === 'false') return false;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 }
 
 /** Parses the database URL: a postgres:// URL, or a SQLite file path (optionally sqlite:). */
@@ -75,5 +91,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     secretKey: env.PORTCULLIS_SECRET_KEY,
     consoleSignup: env.PORTCULLIS_CONSOLE_SIGNUP,
     logLevel: env.PORTCULLIS_LOG_LEVEL,
+    trustProxy: parseTrustProxy(env.PORTCULLIS_TRUST_PROXY),
   };
 }

@@ -218,10 +218,20 @@ describe.each(testDatabases)('console apps API on $name', (database) => {
       const registered = await registerApp(owner, { name: 'Patched App' });
       const newUri = await unusedCallbackUri();
 
+      // Moving the callback URLs needs step-up; a rename alone does not.
+      const withoutProof = await asOwner('PATCH', `/apps/${registered.app.id}`, {
+        redirectUris: [newUri],
+      });
+      expect(withoutProof.status).toBe(403);
+      expect(errorCodeOf(withoutProof)).toBe('step_up_required');
+      const renamed = await asOwner('PATCH', `/apps/${registered.app.id}`, { name: 'Renamed App' });
+      expect(renamed.status).toBe(200);
+
       const patched = await asOwner('PATCH', `/apps/${registered.app.id}`, {
         name: 'Renamed App',
         redirectUris: [newUri],
         signupEnabled: false,
+        ...ownerStepUp,
       });
       expect(patched.status).toBe(200);
       expect(patched.json.app).toEqual({
@@ -234,7 +244,10 @@ describe.each(testDatabases)('console apps API on $name', (database) => {
         patched.json.app,
       );
 
-      const invalid = await asOwner('PATCH', `/apps/${registered.app.id}`, { redirectUris: [] });
+      const invalid = await asOwner('PATCH', `/apps/${registered.app.id}`, {
+        redirectUris: [],
+        ...ownerStepUp,
+      });
       expect(invalid.status).toBe(400);
       expect(errorCodeOf(invalid)).toBe('invalid_request');
     });
@@ -242,7 +255,10 @@ describe.each(testDatabases)('console apps API on $name', (database) => {
     it('patched redirect uri takes effect', async () => {
       const registered = await registerApp(owner, { name: 'Moving App' });
       const newUri = await unusedCallbackUri();
-      await asOwner('PATCH', `/apps/${registered.app.id}`, { redirectUris: [newUri] });
+      await asOwner('PATCH', `/apps/${registered.app.id}`, {
+        redirectUris: [newUri],
+        ...ownerStepUp,
+      });
       const configuration = await discoverApp(server.baseUrl, registered);
 
       const stale = await startAuthorization(configuration, registered.redirectUri);
@@ -628,15 +644,29 @@ describe.each(testDatabases)('console apps API on $name', (database) => {
       });
     });
 
-    it('remember mode change needs step-up', async () => {
+    it('settings changes need step-up', async () => {
       const registered = await registerApp(owner, { name: 'Remembering App' });
       const path = `/apps/${registered.app.id}/settings`;
 
-      // The MFA policy and remember days change without step-up while the mode stays.
+      // Saving unchanged settings needs no proof; any change does, the MFA policy included.
+      const unchanged = await asOwner('PUT', path, {
+        mfaPolicy: 'optional',
+        rememberMode: 'no',
+        rememberDays: 30,
+      });
+      expect(unchanged.status).toBe(200);
+      const policyWithoutProof = await asOwner('PUT', path, {
+        mfaPolicy: 'on',
+        rememberMode: 'no',
+        rememberDays: 7,
+      });
+      expect(policyWithoutProof.status).toBe(403);
+      expect(errorCodeOf(policyWithoutProof)).toBe('step_up_required');
       const policy = await asOwner('PUT', path, {
         mfaPolicy: 'on',
         rememberMode: 'no',
         rememberDays: 7,
+        ...ownerStepUp,
       });
       expect(policy.status).toBe(200);
       expect(policy.json.settings).toEqual({
@@ -770,6 +800,7 @@ describe.each(testDatabases)('console apps API on $name', (database) => {
         mfaPolicy: 'on',
         rememberMode: 'no',
         rememberDays: 30,
+        ...ownerStepUp,
       });
       expect(policy.status).toBe(200);
 

@@ -104,6 +104,37 @@ export function createAccountService(deps: {
       return user;
     },
 
+    /**
+     * Checks the password of a signed-in user as step-up proof. Failures count towards the same
+     * lock as sign-in failures, so a stolen session cannot guess the password without limit.
+     */
+    async confirmPassword(context: AuditContext, user: UserRow, password: string): Promise<void> {
+      const now = deps.clock();
+      const key = passwordThrottleKey(user.app_id, user.email);
+      await assertNotLocked(context, user.app_id, [key], now);
+      if (await verifyPassword(user.password_hash, password)) {
+        await throttles.reset(key);
+        return;
+      }
+
+      const state = await throttles.addFailure(key, now, passwordLockRule);
+      await deps.audit.record(context, {
+        event: 'step_up.failed',
+        appId: user.app_id,
+        userId: user.id,
+        detail: { reason: 'password', failures: state.failures },
+      });
+      if (state.lockedUntil > now) {
+        await deps.audit.record(context, {
+          event: 'sign_in.locked',
+          appId: user.app_id,
+          userId: user.id,
+        });
+        throw lockedError('sign_in_locked', state.lockedUntil, now);
+      }
+      throw new PortcullisError('password_invalid');
+    },
+
     /** Sets a new password (an administrator's reset); the caller ends the trusted devices. */
     async resetPassword(context: AuditContext, user: UserRow, password: string): Promise<void> {
       checkPassword(password);

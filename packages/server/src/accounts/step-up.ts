@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { AuditContext } from '../audit/service.js';
-import { verifyPassword } from '../crypto/passwords.js';
 import { PortcullisError } from '../http/errors.js';
 import type { MfaService } from '../mfa/service.js';
+import type { AccountService } from './service.js';
 import type { UserRow } from '../storage/users.js';
 
 /** The proof a sensitive console request carries: a current code, or the password without MFA. */
@@ -19,6 +19,7 @@ export type StepUpProof = z.infer<typeof stepUpSchema>;
  */
 export async function verifyStepUp(
   mfa: MfaService,
+  accounts: AccountService,
   context: AuditContext,
   user: UserRow,
   proof: StepUpProof,
@@ -30,7 +31,5 @@ export async function verifyStepUp(
     return;
   }
   if (!proof?.password) throw new PortcullisError('step_up_required');
-  if (!(await verifyPassword(user.password_hash, proof.password))) {
-    throw new PortcullisError('password_invalid');
-  }
+  await accounts.confirmPassword(context, user, proof.password);
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ConsoleSessions } from '../accounts/console-session.js';
+import type { AccountService } from '../accounts/service.js';
 import { verifyStepUp, type StepUpProof } from '../accounts/step-up.js';
 import type { AuditService } from '../audit/service.js';
 import { auditContextOf } from '../http/context.js';
@@ -30,6 +31,7 @@ export interface AppRouteDependencies {
   apps: AppService;
   apiKeys: ApiKeyService;
   mfa: MfaService;
+  accounts: AccountService;
   audit: AuditService;
   repositories: Repositories;
   trustedDevices: TrustedDeviceService;
@@ -43,7 +45,8 @@ export async function consoleAppRoutes(app: FastifyInstance, deps: AppRouteDepen
     const { appId } = appParams.parse(request.params);
     const appRow = await deps.apps.findOwned(account.id, appId);
     const context = auditContextOf(request, `user:${account.id}`);
-    const stepUp = (proof: StepUpProof) => verifyStepUp(deps.mfa, context, account, proof);
+    const stepUp = (proof: StepUpProof) =>
+      verifyStepUp(deps.mfa, deps.accounts, context, account, proof);
     return { account, app: appRow, context, stepUp };
   }
 
@@ -87,8 +90,16 @@ export async function consoleAppRoutes(app: FastifyInstance, deps: AppRouteDepen
   });
 
   app.patch('/console/api/apps/:appId', async (request) => {
-    const { app: appRow } = await ownedApp(request);
-    return { app: await deps.apps.update(appRow, updateAppBody.parse(request.body)) };
+    const { app: appRow, stepUp } = await ownedApp(request);
+    const { stepUp: proof, ...changes } = updateAppBody.parse(request.body);
+    // Where codes are sent is as sensitive as a key: a stolen session must not redirect them.
+    const sameList = (next: string[] | undefined, stored: string) =>
+      next === undefined || JSON.stringify(next) === stored;
+    const urlsChange =
+      !sameList(changes.redirectUris, appRow.redirect_uris) ||
+      !sameList(changes.postLogoutRedirectUris, appRow.post_logout_redirect_uris);
+    if (urlsChange) await stepUp(proof);
+    return { app: await deps.apps.update(appRow, changes) };
   });
 
   app.delete('/console/api/apps/:appId', async (request, reply) => {
@@ -112,7 +123,11 @@ export async function consoleAppRoutes(app: FastifyInstance, deps: AppRouteDepen
   app.put('/console/api/apps/:appId/settings', async (request) => {
     const { app: appRow, context, stepUp } = await ownedApp(request);
     const { stepUp: proof, ...settings } = settingsBody.parse(request.body);
-    if (settings.rememberMode !== appRow.remember_mode) await stepUp(proof);
+    const current = settingsOf(appRow);
+    const changed = (Object.keys(settings) as Array<keyof typeof settings>).some(
+      (key) => settings[key] !== current[key],
+    );
+    if (changed) await stepUp(proof);
     return { settings: await deps.apps.updateSettings(context, appRow, settings) };
   });
 

@@ -33,6 +33,7 @@ export const updateAppBody = z.object({
   redirectUris: z.array(redirectUriSchema).min(1).max(20).optional(),
   postLogoutRedirectUris: z.array(redirectUriSchema).max(20).optional(),
   signupEnabled: z.boolean().optional(),
+  stepUp: stepUpSchema,
 });
 
 export const settingsBody = z.object({

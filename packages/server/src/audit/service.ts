@@ -8,6 +8,7 @@ export type AuditEventName =
   | 'sign_in.failed'
   | 'sign_in.locked'
   | 'sign_in.lock_ended'
+  | 'step_up.failed'
   | 'mfa.challenge_failed'
   | 'mfa.challenge_ended'
   | 'mfa.enrolment_started'

@@ -83,10 +83,12 @@ export function registerMfaRoutes(app: ZodApp, deps: AuthApiDependencies, helper
         security,
         summary: 'Start enrolment: issue a TOTP secret',
         description:
-          'The secret stays pending for 10 minutes until confirmed with PUT software-token.',
+          'The secret stays pending for 10 minutes until confirmed with PUT software-token. ' +
+          'A user who already has MFA on must also send a current code (403 `step_up_required` ' +
+          'without it).',
         params: schemas.userIdParams,
         body: schemas.secretCodeBody,
-        response: { 201: schemas.secretCode, ...errors(400, 401, 404, 429) },
+        response: { 201: schemas.secretCode, ...errors(400, 401, 403, 404, 429) },
       },
     },
     async (request, reply) => {
@@ -97,6 +99,11 @@ export function registerMfaRoutes(app: ZodApp, deps: AuthApiDependencies, helper
         user.id,
         request.body.access_token,
       );
+      if ((await deps.mfa.status(user.id)).enabled) {
+        const code = request.body.verification_code;
+        if (!code) throw new PortcullisError('step_up_required');
+        await deps.mfa.verifyCode(contextOf(request), user, code);
+      }
       const enrolment = await deps.mfa.startEnrolment(
         contextOf(request),
         appOf(request),

@@ -57,7 +57,15 @@ export const updateMfaPreferenceBody = z.object({
   verification_code: verificationCodeField.optional().describe('Required to turn MFA off'),
 });
 
-export const secretCodeBody = z.object({ access_token: accessTokenField });
+export const secretCodeBody = z.object({
+  access_token: accessTokenField,
+  verification_code: verificationCodeField
+    .optional()
+    .describe(
+      'A current code from an authenticator the user already has; required when MFA is on, ' +
+        'so that a new authenticator cannot be added with the access token alone',
+    ),
+});
 
 export const secretCode = z.object({
   secret_code: z.string().describe('Base32 TOTP secret for manual entry'),

@@ -59,6 +59,7 @@ export const en = {
   'page.enrol.qr_alt': 'QR code that adds your {app} account to an authenticator app',
   'page.enrol.secret': 'Or type this key into the app:',
   'page.logout.title': 'Signing out',
+  'page.logout.confirm': 'Do you want to sign out?',
   'page.logout.submit': 'Sign out',
   'page.logged_out.title': 'You are signed out',
   'page.logged_out.body': 'You can close this window.',

@@ -67,6 +67,7 @@ export const ja: Record<MessageKey, string> = {
   'page.enrol.qr_alt': '{app}のアカウントを認証アプリに追加するQRコード',
   'page.enrol.secret': 'または、このキーをアプリに入力してください:',
   'page.logout.title': 'サインアウト中',
+  'page.logout.confirm': 'サインアウトしますか?',
   'page.logout.submit': 'サインアウト',
   'page.logged_out.title': 'サインアウトしました',
   'page.logged_out.body': 'このウィンドウを閉じてかまいません。',

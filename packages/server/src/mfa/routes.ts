@@ -7,7 +7,10 @@ import type { Repositories } from '../storage/repositories.js';
 import type { MfaService } from './service.js';
 import type { TrustedDeviceService } from './trusted-devices.js';
 
-const nameBody = z.object({ name: z.string().trim().min(1).max(64) });
+const nameBody = z.object({
+  name: z.string().trim().min(1).max(64),
+  stepUp: z.object({ code: z.string().max(32).optional() }).optional(),
+});
 const codeBody = z.object({ code: z.string().min(1).max(32) });
 const stepUpBody = z.object({ code: z.string().max(32).optional() });
 const idParams = z.object({ id: z.string().min(1).max(64) });
@@ -35,14 +38,17 @@ export async function consoleMfaRoutes(
 
   app.post('/console/api/mfa/authenticators', async (request, reply) => {
     const { user } = await deps.sessions.require(request);
-    const { name } = nameBody.parse(request.body);
+    const { name, stepUp } = nameBody.parse(request.body);
+    const context = auditContextOf(request, `user:${user.id}`);
 
-    const enrolment = await deps.mfa.startEnrolment(
-      auditContextOf(request, `user:${user.id}`),
-      await consoleApp(),
-      user,
-      name,
-    );
+    // With MFA on, a new device needs a code from a device the account already has: else a
+    // stolen session could add its own device and pass every later step-up with it.
+    if ((await deps.mfa.status(user.id)).enabled) {
+      if (!stepUp?.code) throw new PortcullisError('step_up_required');
+      await deps.mfa.verifyCode(context, user, stepUp.code);
+    }
+
+    const enrolment = await deps.mfa.startEnrolment(context, await consoleApp(), user, name);
     return reply.code(201).send(enrolment);
   });
 

@@ -18,6 +18,9 @@ export interface TrustedDeviceView {
 
 const dayMs = 24 * 60 * 60_000;
 
+/** How long after a rotation the old token is a parallel request rather than a stolen copy. */
+const rotationGraceMs = 10_000;
+
 /** Path of the cookies: only the hosted login pages read them. */
 const cookiePath = '/interaction';
 
@@ -164,6 +167,8 @@ export function createTrustedDeviceService(deps: {
       clearCookie(reply, app, user);
       const rotatedAway = await trustedDevices.findByPreviousTokenHash(presentedHash);
       if (!rotatedAway || rotatedAway.app_id !== app.id || rotatedAway.user_id !== user.id) return;
+      // Two tabs submitting at once present the same token: the loser only gets the code step.
+      if (deps.clock() - rotatedAway.last_used_at < rotationGraceMs) return;
 
       await trustedDevices.deleteById(rotatedAway.id);
       await deps.audit.record(context, {

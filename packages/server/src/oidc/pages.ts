@@ -141,9 +141,18 @@ export function renderMessagePage(context: PageContext, title: string, message: 
   return layout(context, title, `<p>${escapeHtml(message)}</p>`);
 }
 
-/** The RP-initiated logout confirmation: oidc-provider's form, submitted by an external script. */
-export function renderLogout(context: PageContext, form: string): string {
+/**
+ * Renders the RP-initiated logout confirmation around oidc-provider's form. With `autoSubmit`
+ * (the app sent a valid id_token_hint) an external script submits it at once; without it the
+ * person presses the button, so another site cannot sign anyone out with a link.
+ */
+export function renderLogout(context: PageContext, form: string, autoSubmit: boolean): string {
   const t = (key: MessageKey) => translate(context.locale, key);
   const body = `${form}<button type="submit" form="op.logoutForm" name="logout" value="yes">${escapeHtml(t('page.logout.submit'))}</button>`;
-  return layout(context, t('page.logout.title'), body, 'logout.js');
+  return layout(
+    context,
+    t(autoSubmit ? 'page.logout.title' : 'page.logout.confirm'),
+    body,
+    autoSubmit ? 'logout.js' : undefined,
+  );
 }

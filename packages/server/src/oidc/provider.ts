@@ -89,8 +89,9 @@ export function createProvider(options: {
     scopes: ['openid', 'email', 'offline_access'],
     extraParams: ['screen'],
     responseTypes: ['code'],
-    // PKCE is required of public clients; confidential clients may send it (S256 only).
-    pkce: { required: (_ctx, client) => client.tokenEndpointAuthMethod === 'none' },
+    // PKCE (S256 only) for every client, as OAuth 2.1 asks: a confidential client's secret does
+    // not stop a stolen code from being redeemed by an attacker who also holds the secret.
+    pkce: { required: () => true },
     clientAuthMethods: ['none', 'client_secret_basic', 'client_secret_post'],
     enabledJWA: { idTokenSigningAlgValues: ['ES256'] },
     clientDefaults: {
@@ -110,12 +111,17 @@ export function createProvider(options: {
     features: {
       devInteractions: { enabled: false },
       revocation: { enabled: true },
-      introspection: { enabled: true },
+      introspection: {
+        enabled: true,
+        // Only a confidential client may introspect, and only its own tokens.
+        allowedPolicy: async (_ctx, client, token) =>
+          client.clientAuthMethod !== 'none' && token.clientId === client.clientId,
+      },
       rpInitiatedLogout: {
         enabled: true,
         async logoutSource(ctx, form) {
           ctx.type = 'html';
-          ctx.body = renderLogout(pageContext(ctx), form);
+          ctx.body = renderLogout(pageContext(ctx), form, Boolean(ctx.oidc.params?.id_token_hint));
         },
         async postLogoutSuccessSource(ctx) {
           const context = pageContext(ctx);
@@ -201,7 +207,8 @@ export function createProvider(options: {
   provider.Client.prototype.compareClientSecret = function (this: unknown, actual: string) {
     return compare.call(this, hashToken(actual));
   };
-  // Behind a TLS-terminating proxy the service receives http, so it trusts X-Forwarded-Proto and cookies stay Secure.
-  provider.proxy = options.publicUrl.startsWith('https:');
+  // The mount sets X-Forwarded-Host and -Proto to the public URL's on every request (clients'
+  // values are overwritten), so the provider reads its origin from them.
+  provider.proxy = true;
   return provider;
 }
