@@ -1,11 +1,14 @@
 import os from 'node:os';
+import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { normalizeEmail } from './accounts/service.js';
-import { createAppService } from './apps/service.js';
+import { createAccountService, normalizeEmail } from './accounts/service.js';
+import { createAppService, ensureConsoleApp } from './apps/service.js';
 import { createAuditService, type AuditContext } from './audit/service.js';
 import { loadConfig } from './config.js';
 import { SecretBox, loadMasterKey } from './crypto/secret-box.js';
+import { PortcullisError } from './http/errors.js';
+import { translate } from './i18n/index.js';
 import { createMfaService } from './mfa/service.js';
 import { createTrustedDeviceService } from './mfa/trusted-devices.js';
 import { type Db, openDatabase } from './storage/database.js';
@@ -19,6 +22,10 @@ Commands:
       Remove every authenticator of a user (a lost phone) and end the user's trusted devices,
       so the next sign-in needs only the password. APP_ID defaults to "console" (console
       accounts). The reset is audited.
+  account create --email EMAIL
+      Create a console account (e.g. the first one when PORTCULLIS_CONSOLE_SIGNUP=closed). The
+      password is read from the first line of standard input:
+        printf '%s\n' "$PASSWORD" | npm run portcullis -- account create --email EMAIL
   console settings [--remember always|userOptIn|no] [--days 1-365]
       Show or change how console sign-ins remember trusted devices (default userOptIn, 30 days).
       Changing to "no" ends every console trusted device.
@@ -67,7 +74,8 @@ function services(db: Db, secretKey: SecretBox) {
     trustedDevices,
   });
   const apps = createAppService({ repositories, audit, clock, trustedDevices });
-  return { repositories, mfa, apps };
+  const accounts = createAccountService({ repositories, audit, clock });
+  return { repositories, mfa, apps, accounts };
 }
 
 const cliContext = (): AuditContext => ({
@@ -94,6 +102,38 @@ async function resetMfa(db: Db, secretBox: SecretBox, values: Options) {
   console.log(
     `Removed ${removed} authenticator(s) of ${user.email}; the next sign-in asks only for the password.`,
   );
+}
+
+/** Reads the first line of standard input, where a script pipes the new password. */
+async function readFirstLine(): Promise<string> {
+  if (process.stdin.isTTY) {
+    throw new UsageError('Pipe the password on standard input; it is not read from the terminal.');
+  }
+  const lines = readline.createInterface({ input: process.stdin });
+  for await (const line of lines) {
+    lines.close();
+    return line;
+  }
+  return '';
+}
+
+async function createAccount(db: Db, secretBox: SecretBox, values: Options) {
+  if (!values.email) throw new UsageError('account create needs --email EMAIL.');
+  const { repositories, accounts } = services(db, secretBox);
+  const consoleApp = await repositories.apps.findById('console');
+  if (!consoleApp)
+    throw new Error('The console app is missing; start the service once to create it.');
+
+  const password = await readFirstLine();
+  try {
+    const user = await accounts.signUp(cliContext(), consoleApp, values.email, password);
+    console.log(`Created the console account ${user.email}. Sign in at /console.`);
+  } catch (error) {
+    if (error instanceof PortcullisError) {
+      throw new UsageError(translate('en', error.messageKey, error.values));
+    }
+    throw error;
+  }
 }
 
 async function consoleSettings(db: Db, secretBox: SecretBox, values: Options) {
@@ -128,7 +168,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(usage);
     return;
   }
-  if (!['mfa reset', 'console settings', 'migrate'].includes(command)) {
+  if (!['mfa reset', 'account create', 'console settings', 'migrate'].includes(command)) {
     throw new UsageError(`Unknown command "${command}".`);
   }
 
@@ -136,10 +176,12 @@ async function main(argv: string[]): Promise<void> {
   const db = openDatabase(config.database);
   try {
     await migrateToLatest(db);
+    await ensureConsoleApp(createRepositories(db), config.publicUrl, Date.now());
     const secretBox = new SecretBox(loadMasterKey(config));
     if (command === 'migrate') console.log('The database is up to date.');
     if (command === 'mfa reset') await resetMfa(db, secretBox, values);
     if (command === 'console settings') await consoleSettings(db, secretBox, values);
+    if (command === 'account create') await createAccount(db, secretBox, values);
   } finally {
     await db.destroy();
   }

@@ -55,4 +55,29 @@ describe('command line MFA reset on sqlite', () => {
       'No user with email nobody@example.com in app "console"',
     );
   });
+
+  it('creates a console account from a piped password', async () => {
+    const child = execFile(tsx, [cli, 'account', 'create', '--email', 'First.Admin@example.com'], {
+      env: environment(),
+    });
+    child.stdin?.end('the first admin password\n');
+    const output = await new Promise<string>((resolve, reject) => {
+      let stdout = '';
+      child.stdout?.on('data', (chunk) => (stdout += String(chunk)));
+      child.on('error', reject);
+      child.on('close', (code) =>
+        code === 0 ? resolve(stdout) : reject(new Error(`exit ${code}`)),
+      );
+    });
+    expect(output).toContain('Created the console account First.Admin@example.com');
+
+    const app = await server.repositories.apps.findById('console');
+    const user = await server.services.accounts.authenticate(
+      { actor: 'test', ip: null },
+      app!,
+      'first.admin@example.com',
+      'the first admin password',
+    );
+    expect(user.email).toBe('First.Admin@example.com');
+  });
 });
