@@ -1,3 +1,4 @@
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabases } from '../packages/server/test/support/databases.js';
 import { oathtoolTotp } from '../packages/server/test/support/oathtool.js';
@@ -9,11 +10,13 @@ import {
 } from '../packages/server/test/support/server.js';
 import { launchBrowser, ScreenshotFolder, type BrowserSession } from './support/browser.js';
 import {
+  addDeviceByQrCode,
   expectSignedIn,
   openMfaSetting,
   openSignIn,
   openSignUp,
   signOut,
+  stepUpCodeInput,
 } from './support/console.js';
 import {
   expectCodeStep,
@@ -39,12 +42,14 @@ describe.runIf(toolsFound)('console MFA in Chromium', () => {
   const encodedEmail = 'dev%2Bbrowser%40example.com';
   const password = 'correct horse battery staple';
   const deviceName = 'Work phone';
+  const secondDeviceName = 'Backup phone';
   const serverLog = createLogCapture();
   let failed = false;
   let screenshots: ScreenshotFolder;
   let server: RunningPortcullis;
   let browser: BrowserSession;
   let secret: string;
+  let secondSecret: string;
 
   beforeAll(async () => {
     requireConsoleBuild();
@@ -134,15 +139,64 @@ describe.runIf(toolsFound)('console MFA in Chromium', () => {
     expect(browser.problems).toEqual([]);
   });
 
+  it('second device needs a current code', async () => {
+    const { page } = browser;
+
+    await openMfaSetting(page, email);
+    await page.getByRole('button', { name: 'Add Device' }).click();
+    await page.getByLabel('Device name').fill(secondDeviceName);
+    await page
+      .getByText(
+        'Because MFA is on, enter the code shown now on a device you already have, not on the ' +
+          'new one.',
+      )
+      .waitFor();
+    // Before the QR code, the step-up input is the only one whose label has "6-digit code".
+    expect(await page.getByLabel('6-digit code').count()).toBe(1);
+    await screenshots.takePage(page, 'second-device-step-up');
+
+    // The server itself rejects the new device without a code, whatever the form does.
+    expect(await startEnrolmentWithoutStepUp(page)).toEqual({
+      status: 403,
+      code: 'step_up_required',
+    });
+
+    clock.advance(stepMs);
+    await stepUpCodeInput(page).fill(invalidCodeAt(secret, clock()));
+    await page.getByRole('button', { name: 'Show QR Code' }).click();
+    await page.getByRole('alert').filter({ hasText: 'That code is not valid' }).waitFor();
+    expect(await stepUpCodeInput(page).inputValue()).toBe('');
+    expect(await page.getByRole('img', { name: /^QR code/ }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+
+    secondSecret = await addDeviceByQrCode(
+      page,
+      secondDeviceName,
+      screenshots.nextPath('second-qr-code'),
+      (newSecret) => oathtoolTotp(newSecret, clock()),
+      { stepUpCode: oathtoolTotp(secret, clock()) },
+    );
+    expect(secondSecret).not.toBe(secret);
+    expect(await page.getByRole('rowheader').allTextContents()).toEqual([
+      deviceName,
+      secondDeviceName,
+    ]);
+    await screenshots.takePage(page, 'second-device-added');
+    expect(browser.problems).toEqual([]);
+  });
+
   it('device removal turns MFA off', async () => {
     const { page } = browser;
 
     await openMfaSetting(page, email);
-    const deviceRow = page
-      .getByRole('row')
-      .filter({ has: page.getByRole('rowheader', { name: deviceName, exact: true }) });
-    await deviceRow.getByRole('button', { name: 'Remove', exact: true }).click();
+    await removeButton(page, secondDeviceName).click();
+    clock.advance(stepMs);
+    await page.getByLabel('6-digit code').fill(oathtoolTotp(secondSecret, clock()));
+    await page.getByRole('button', { name: 'Remove device' }).click();
+    await page.getByText(`“${secondDeviceName}” has been removed.`).waitFor();
+    await page.getByText(/^MFA is on/).waitFor();
 
+    await removeButton(page, deviceName).click();
     clock.advance(stepMs);
     await page.getByLabel('6-digit code').fill(oathtoolTotp(secret, clock()));
     await screenshots.takePage(page, 'remove-form');
@@ -155,6 +209,31 @@ describe.runIf(toolsFound)('console MFA in Chromium', () => {
     expect(browser.problems).toEqual([]);
   });
 });
+
+/** Finds the "Remove" button in the row of the named device. */
+function removeButton(page: Page, deviceName: string): Locator {
+  return page
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: deviceName, exact: true }) })
+    .getByRole('button', { name: 'Remove', exact: true });
+}
+
+/**
+ * Sends the console's own request to start an enrolment, with the session's CSRF token but no
+ * step-up code, and returns the response status and error code.
+ */
+function startEnrolmentWithoutStepUp(page: Page) {
+  return page.evaluate(async () => {
+    const session = (await (await fetch('/console/api/session')).json()) as { csrfToken: string };
+    const response = await fetch('/console/api/mfa/authenticators', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+      body: JSON.stringify({ name: 'Device without step-up' }),
+    });
+    const body = (await response.json()) as { error?: { code: string } };
+    return { status: response.status, code: body.error?.code };
+  });
+}
 
 /** Prints the server's log lines at pino level warn (40) or above, which explain a failed step. */
 function printServerWarnings(lines: string[]): void {

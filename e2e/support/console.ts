@@ -49,16 +49,22 @@ export async function openMfaSetting(page: Page, email: string): Promise<void> {
 /**
  * Adds a device on the "Multi-factor Authentication Setting" page as a person with a phone does:
  * zbarimg reads the secret from the QR code's pixels (saved to `qrCodeFile`), and the device is
- * confirmed with the code that `codeFor(secret)` returns. Returns the secret.
+ * confirmed with the code that `codeFor(secret)` returns. While MFA is on, the form also requires
+ * a current code from a device the account already has, and `stepUpCode` supplies it. Returns the
+ * new device's secret.
  */
 export async function addDeviceByQrCode(
   page: Page,
   deviceName: string,
   qrCodeFile: string,
   codeFor: (secret: string) => string,
+  options: { stepUpCode?: string } = {},
 ): Promise<string> {
   await page.getByRole('button', { name: 'Add Device' }).click();
   await page.getByLabel('Device name').fill(deviceName);
+  if (options.stepUpCode !== undefined) {
+    await stepUpCodeInput(page).fill(options.stepUpCode);
+  }
   await page.getByRole('button', { name: 'Show QR Code' }).click();
 
   const qrImage = page.getByRole('img', {
@@ -69,10 +75,18 @@ export async function addDeviceByQrCode(
     throw new Error(`The otpauth URI in the QR code of ${qrCodeFile} has no secret parameter.`);
   }
 
-  await page.getByLabel('6-digit code').fill(codeFor(secret));
+  await page.getByLabel('6-digit code', { exact: true }).fill(codeFor(secret));
   await page.getByRole('button', { name: 'Certification' }).click();
   await page.getByRole('rowheader', { name: deviceName, exact: true }).waitFor();
   return secret;
+}
+
+/**
+ * Finds the step-up input "Current 6-digit code" by its exact label, because
+ * `getByLabel('6-digit code')` without `exact` matches it too.
+ */
+export function stepUpCodeInput(page: Page): Locator {
+  return page.getByLabel('Current 6-digit code', { exact: true });
 }
 
 /**

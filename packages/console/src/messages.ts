@@ -70,6 +70,7 @@ export interface Messages extends AppsMessages {
   deviceNameLabel: string;
   deviceNameHint: string;
   deviceNameMissing: string;
+  addDeviceStepUpHint: string;
   showQrCode: string;
   scanInstructions: string;
   qrCodeAlt: string;
@@ -162,6 +163,8 @@ export const en: Messages = {
   deviceNameLabel: 'Device name',
   deviceNameHint: 'A name that tells your devices apart, such as “Work phone”.',
   deviceNameMissing: 'Enter a name for the device.',
+  addDeviceStepUpHint:
+    'Because MFA is on, enter the code shown now on a device you already have, not on the new one.',
   showQrCode: 'Show QR Code',
   scanInstructions:
     'Scan this QR code with your authenticator app, then enter the 6-digit code that it shows.',
@@ -253,6 +256,8 @@ export const ja: Messages = {
   deviceNameLabel: 'デバイス名',
   deviceNameHint: '「仕事用の電話」など、デバイスを見分けられる名前を付けてください。',
   deviceNameMissing: 'デバイス名を入力してください。',
+  addDeviceStepUpHint:
+    '多要素認証が有効なため、追加するデバイスではなく、登録済みのデバイスに今表示されているコードを入力してください。',
   showQrCode: 'QRコードを表示',
   scanInstructions: '認証アプリでこのQRコードを読み取り、表示された6桁のコードを入力してください。',
   qrCodeAlt: 'Portcullis のアカウントを認証アプリに追加するQRコード',

@@ -37,7 +37,11 @@ export interface AppsApi {
   /** Registers an app. The client secret in the result is never returned again. */
   createApp(app: NewApp): Promise<CreatedApp>;
   getApp(appId: string): Promise<App>;
-  updateApp(appId: string, changes: AppChanges): Promise<App>;
+  /**
+   * Saves the changed fields. The server requires `stepUp` when the callback or post-logout URLs
+   * change.
+   */
+  updateApp(appId: string, changes: AppChanges, stepUp?: StepUp): Promise<App>;
   deleteApp(appId: string, stepUp: StepUp): Promise<void>;
   /** Replaces the client secret and returns the new one, which is never returned again. */
   regenerateClientSecret(appId: string, stepUp: StepUp): Promise<string>;
@@ -58,7 +62,7 @@ export interface AppsApi {
   forgetAllUserTrustedDevices(appId: string, userId: string): Promise<void>;
 
   getSettings(appId: string): Promise<AppSettings>;
-  /** Saves the settings. The server requires `stepUp` only when the remember mode changes. */
+  /** Saves the settings. The server requires `stepUp` whenever a setting changes. */
   updateSettings(appId: string, settings: AppSettings, stepUp?: StepUp): Promise<AppSettings>;
 }
 
@@ -72,7 +76,10 @@ export function createAppsApi(call: ApiCall): AppsApi {
     listApps: async () => parseAppList(await call('GET', appsPath)),
     createApp: async (app) => parseCreatedApp(await call('POST', appsPath, app)),
     getApp: async (appId) => parseAppBody(await call('GET', appPath(appId))),
-    updateApp: async (appId, changes) => parseAppBody(await call('PATCH', appPath(appId), changes)),
+    updateApp: async (appId, changes, stepUp) => {
+      const body = stepUp === undefined ? changes : { ...changes, stepUp };
+      return parseAppBody(await call('PATCH', appPath(appId), body));
+    },
     deleteApp: async (appId, stepUp) => {
       await call('DELETE', appPath(appId), { stepUp });
     },

@@ -22,8 +22,12 @@ export interface ConsoleApi extends AppsApi {
   /** Ends the session and returns the URL that finishes signing out at the provider. */
   signOut(): Promise<string>;
   getMfaStatus(): Promise<MfaStatus>;
-  /** Starts an enrolment. The device appears in the list only after a code confirms it. */
-  startEnrolment(deviceName: string): Promise<PendingEnrolment>;
+  /**
+   * Starts an enrolment. The device appears in the list only after a code confirms it. While MFA
+   * is on, `stepUpCode` must be a current code from one of the account's existing devices
+   * (step-up), and the server rejects the call with 403 `step_up_required` without it.
+   */
+  startEnrolment(deviceName: string, stepUpCode?: string): Promise<PendingEnrolment>;
   confirmEnrolment(authenticatorId: string, code: string): Promise<Authenticator>;
   /** Removes a device. `code` is a current code from any of the account's devices (step-up). */
   removeAuthenticator(authenticatorId: string, code: string): Promise<void>;
@@ -65,8 +69,11 @@ export function createConsoleApi(csrfToken: string, onUnauthorized: () => void):
     ...createAppsApi(call),
     signOut: async () => parseSignOutRedirect(await call('POST', logoutPath, {})),
     getMfaStatus: async () => parseMfaStatus(await call('GET', mfaPath)),
-    startEnrolment: async (deviceName) =>
-      parsePendingEnrolment(await call('POST', authenticatorsPath, { name: deviceName })),
+    startEnrolment: async (deviceName, stepUpCode) => {
+      const stepUp = stepUpCode === undefined ? {} : { stepUp: { code: stepUpCode } };
+      const body = await call('POST', authenticatorsPath, { name: deviceName, ...stepUp });
+      return parsePendingEnrolment(body);
+    },
     confirmEnrolment: async (authenticatorId, code) => {
       const path = `${authenticatorPath(authenticatorId)}/confirm`;
       const body = await call('POST', path, { code });

@@ -19,9 +19,9 @@ interface AuthenticationSettingsFormProps {
 
 /**
  * Edits the MFA policy and the remember mode. A save goes out without step-up first, because the
- * server requires step-up only when the remember mode changes. Its 403 `step_up_required` opens
- * the step-up form, which sends the same settings again with the step-up. The fields stay locked
- * meanwhile, so the step-up confirms exactly what the person saw.
+ * server requires step-up only when a setting changes, not for a save of unchanged settings.
+ * Its 403 `step_up_required` opens the step-up form, which sends the same settings again with the
+ * step-up. The fields stay locked meanwhile, so the step-up confirms exactly what the person saw.
  */
 export function AuthenticationSettingsForm(props: AuthenticationSettingsFormProps) {
   const { api, appId } = props;
@@ -148,7 +148,7 @@ export function AuthenticationSettingsForm(props: AuthenticationSettingsFormProp
       {daysAwaitingStepUp !== null && (
         <StepUpForm
           api={api}
-          description={messages.rememberModeStepUpPrompt}
+          description={messages.settingsStepUpPrompt}
           submitLabel={messages.confirmAndSave}
           onConfirm={(stepUp) => send(daysAwaitingStepUp, stepUp)}
           onCancel={cancelStepUp}

@@ -1,9 +1,11 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type SubmitEvent } from 'react';
 import type { ConsoleApi } from '../api/client';
-import { describeError } from '../api/errors';
-import type { App, AppChanges } from '../api/types';
+import { ApiError, describeError } from '../api/errors';
+import type { App, AppChanges, StepUp } from '../api/types';
 import { useMessages } from '../locale';
+import { StepUpForm } from '../mfa/StepUpForm';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { useFocusAfterRender } from '../ui/useFocusAfterRender';
 import {
   checkRegistration,
   focusNamedField,
@@ -12,6 +14,7 @@ import {
   type RegistrationDraft,
   type RegistrationField,
 } from './AppFields';
+import { changedFields, changesNeedStepUp } from './appChanges';
 import { formatUrlList } from './urls';
 
 interface EditAppFormProps {
@@ -24,6 +27,11 @@ interface EditAppFormProps {
 /**
  * Edits an app's name, URLs and self sign-up, and sends only the fields that changed. The client
  * type is fixed once the app exists, because it decides whether the app has a client secret.
+ *
+ * Saving changed callback or post-logout URLs opens the step-up form before anything is sent,
+ * because the server requires step-up for them. Any other change goes out without step-up, and a
+ * 403 `step_up_required` opens the step-up form too. The fields stay locked while it is open, so
+ * the step-up confirms exactly what the person saw.
  */
 export function EditAppForm(props: EditAppFormProps) {
   const { app } = props;
@@ -34,20 +42,27 @@ export function EditAppForm(props: EditAppFormProps) {
     postLogoutRedirectUris: formatUrlList(app.postLogoutRedirectUris),
   });
   const [signupEnabled, setSignupEnabled] = useState(app.signupEnabled);
+  const [changesAwaitingStepUp, setChangesAwaitingStepUp] = useState<AppChanges | null>(null);
+  const stepUpOpen = changesAwaitingStepUp !== null;
   const [error, setError] = useState<string | null>(null);
   const [invalidField, setInvalidField] = useState<RegistrationField | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [pending, setPending] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const [saveButtonRef, focusSaveButton] = useFocusAfterRender<HTMLButtonElement>();
   const errorId = useId();
 
   useEffect(() => {
     focusNamedField(formRef.current, 'name');
   }, []);
 
+  async function save(changes: AppChanges, stepUp?: StepUp): Promise<void> {
+    props.onSaved(await props.api.updateApp(app.id, changes, stepUp));
+  }
+
   async function handleSubmit(event: SubmitEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    if (pending) {
+    if (pending || stepUpOpen) {
       return;
     }
     setAttempt(attempt + 1);
@@ -66,14 +81,30 @@ export function EditAppForm(props: EditAppFormProps) {
       props.onSaved(app);
       return;
     }
+    if (changesNeedStepUp(changes)) {
+      setChangesAwaitingStepUp(changes);
+      return;
+    }
+    await saveWithoutStepUp(changes);
+  }
 
+  async function saveWithoutStepUp(changes: AppChanges): Promise<void> {
     setPending(true);
     try {
-      props.onSaved(await props.api.updateApp(app.id, changes));
+      await save(changes);
     } catch (caught) {
-      setError(describeError(caught, messages));
+      if (caught instanceof ApiError && caught.code === 'step_up_required') {
+        setChangesAwaitingStepUp(changes);
+      } else {
+        setError(describeError(caught, messages));
+      }
       setPending(false);
     }
+  }
+
+  function cancelStepUp(): void {
+    setChangesAwaitingStepUp(null);
+    focusSaveButton();
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLFormElement>): void {
@@ -84,51 +115,51 @@ export function EditAppForm(props: EditAppFormProps) {
   }
 
   return (
-    <form
-      ref={formRef}
-      className="app-form"
-      noValidate
-      onSubmit={(event) => void handleSubmit(event)}
-      onKeyDown={handleKeyDown}
-    >
-      <RegistrationFields
-        draft={draft}
-        onChange={setDraft}
-        invalidField={invalidField}
-        errorId={errorId}
-      />
-      <SignupField checked={signupEnabled} onChange={setSignupEnabled} />
-      <ErrorAlert key={attempt} id={errorId} message={error} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={pending}>
-          {messages.saveChanges}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          {messages.cancel}
-        </button>
-      </div>
-    </form>
+    <>
+      <form
+        ref={formRef}
+        className="app-form"
+        noValidate
+        onSubmit={(event) => void handleSubmit(event)}
+        onKeyDown={handleKeyDown}
+      >
+        <fieldset className="plain" disabled={stepUpOpen}>
+          <RegistrationFields
+            draft={draft}
+            onChange={setDraft}
+            invalidField={invalidField}
+            errorId={errorId}
+          />
+          <SignupField checked={signupEnabled} onChange={setSignupEnabled} />
+        </fieldset>
+        <ErrorAlert key={attempt} id={errorId} message={error} />
+        <div className="actions">
+          <button
+            ref={saveButtonRef}
+            type="submit"
+            className="primary"
+            disabled={pending || stepUpOpen}
+          >
+            {messages.saveChanges}
+          </button>
+          <button type="button" onClick={props.onCancel}>
+            {messages.cancel}
+          </button>
+        </div>
+      </form>
+      {changesAwaitingStepUp !== null && (
+        <StepUpForm
+          api={props.api}
+          description={
+            changesNeedStepUp(changesAwaitingStepUp)
+              ? messages.appUrlsStepUpPrompt
+              : messages.appChangesStepUpPrompt
+          }
+          submitLabel={messages.confirmAndSave}
+          onConfirm={(stepUp) => save(changesAwaitingStepUp, stepUp)}
+          onCancel={cancelStepUp}
+        />
+      )}
+    </>
   );
-}
-
-/** Returns the fields of `edited` that differ from the saved app. */
-function changedFields(app: App, edited: Required<AppChanges>): AppChanges {
-  const changes: AppChanges = {};
-  if (edited.name !== app.name) {
-    changes.name = edited.name;
-  }
-  if (!sameList(edited.redirectUris, app.redirectUris)) {
-    changes.redirectUris = edited.redirectUris;
-  }
-  if (!sameList(edited.postLogoutRedirectUris, app.postLogoutRedirectUris)) {
-    changes.postLogoutRedirectUris = edited.postLogoutRedirectUris;
-  }
-  if (edited.signupEnabled !== app.signupEnabled) {
-    changes.signupEnabled = edited.signupEnabled;
-  }
-  return changes;
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((value, index) => value === b[index]);
 }

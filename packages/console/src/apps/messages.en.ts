@@ -51,6 +51,10 @@ export const enApps: AppsMessages = {
   editApp: 'Edit app',
   saveChanges: 'Save changes',
   appSaved: 'Your changes have been saved.',
+  appUrlsStepUpPrompt:
+    'Changing where Portcullis redirects users after sign-in or sign-out is a sensitive change, ' +
+    'so confirm that it is you to save it.',
+  appChangesStepUpPrompt: 'This is a sensitive change, so confirm that it is you to save it.',
   deleteApp: 'Delete app',
   deleteAppIntro:
     'Deleting an app removes it with its users, API keys and settings, and its sign-in stops ' +
@@ -147,8 +151,8 @@ export const enApps: AppsMessages = {
   rememberDaysInvalid: 'Enter a whole number of days from 1 to 365.',
   save: 'Save',
   settingsSaved: 'The settings have been saved.',
-  rememberModeStepUpPrompt:
-    'Changing how devices are remembered is a sensitive change, so confirm that it is you to ' +
+  settingsStepUpPrompt:
+    'Changing how users of this app sign in is a sensitive change, so confirm that it is you to ' +
     'save the settings.',
   confirmAndSave: 'Confirm and save',
 };

@@ -53,6 +53,9 @@ export const jaApps: AppsMessages = {
   editApp: 'アプリを編集',
   saveChanges: '変更を保存',
   appSaved: '変更を保存しました。',
+  appUrlsStepUpPrompt:
+    'サインイン後とサインアウト後のリダイレクト先の変更は重要な変更のため、本人確認をしてから保存します。',
+  appChangesStepUpPrompt: 'この変更は重要な変更のため、本人確認をしてから保存します。',
   deleteApp: 'アプリを削除',
   deleteAppIntro:
     'アプリを削除すると、そのユーザー、API キー、設定も削除され、サインインできなくなります。この操作は元に戻せません。',
@@ -142,7 +145,7 @@ export const jaApps: AppsMessages = {
   rememberDaysInvalid: '日数は 1〜365 の整数で入力してください。',
   save: '保存',
   settingsSaved: '設定を保存しました。',
-  rememberModeStepUpPrompt:
-    'デバイスの記憶方法の変更は重要な変更のため、本人確認をしてから設定を保存します。',
+  settingsStepUpPrompt:
+    'このアプリのユーザーのサインイン方法の変更は重要な変更のため、本人確認をしてから設定を保存します。',
   confirmAndSave: '確認して保存',
 };

@@ -50,6 +50,8 @@ export interface AppsMessages {
   editApp: string;
   saveChanges: string;
   appSaved: string;
+  appUrlsStepUpPrompt: string;
+  appChangesStepUpPrompt: string;
   deleteApp: string;
   deleteAppIntro: string;
   confirmAppNameLabel: string;
@@ -127,6 +129,6 @@ export interface AppsMessages {
   rememberDaysInvalid: string;
   save: string;
   settingsSaved: string;
-  rememberModeStepUpPrompt: string;
+  settingsStepUpPrompt: string;
   confirmAndSave: string;
 }

@@ -121,6 +121,8 @@ export function MfaPage(props: { api: ConsoleApi }) {
           {openForm?.kind === 'add' ? (
             <AddDeviceForm
               api={api}
+              mfaEnabled={load.status.enabled}
+              onStepUpRequired={() => void loadStatus()}
               onAdded={handleAdded}
               onCancel={() => closeForm('addButton')}
             />

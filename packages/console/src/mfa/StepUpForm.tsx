@@ -10,23 +10,13 @@ import {
   type SubmitEvent,
 } from 'react';
 import type { ConsoleApi } from '../api/client';
-import { ApiError, describeError } from '../api/errors';
+import { describeError } from '../api/errors';
 import type { StepUp } from '../api/types';
 import { useMessages } from '../locale';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { CodeField } from './CodeField';
 import { normalizeCode } from './code';
-
-// Error codes that reject the step-up itself, so the typed code or password is cleared. The server
-// rejects a code that was already accepted once (mfa_code_used), and locks MFA after repeated
-// wrong codes (mfa_locked).
-const stepUpErrorCodes = new Set([
-  'step_up_required',
-  'mfa_code_invalid',
-  'mfa_code_used',
-  'password_invalid',
-  'mfa_locked',
-]);
+import { isStepUpRejection } from './stepUpErrors';
 
 type StepUpMethod =
   | { kind: 'loading' }
@@ -154,7 +144,7 @@ export function StepUpForm(props: StepUpFormProps) {
 
   function handleFailure(caught: unknown): void {
     const message = describeError(caught, messages);
-    if (!(caught instanceof ApiError) || !stepUpErrorCodes.has(caught.code)) {
+    if (!isStepUpRejection(caught)) {
       showError(message, null);
       return;
     }
