@@ -232,6 +232,7 @@ export async function buildApp(options: BuildOptions) {
       .send(renderApiReference(app.swagger() as Parameters<typeof renderApiReference>[0])),
   );
   app.get('/', async (_request, reply) => reply.redirect('/console/'));
+  app.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
   app.get('/console', async (_request, reply) => reply.redirect('/console/'));
 
   return {

@@ -12,11 +12,11 @@ export const redirectUriSchema = z
       const url = new URL(value);
       const secure =
         url.protocol === 'https:' || (url.protocol === 'http:' && loopbackHosts.has(url.hostname));
-      return secure && url.hash === '';
+      return secure && url.hash === '' && !url.hostname.includes('*');
     } catch {
       return false;
     }
-  }, 'must be an https URL (http only on localhost) without a fragment');
+  }, 'must be an https URL (http only on localhost) without a fragment or wildcard');
 
 export const appNameSchema = z.string().trim().min(1).max(100);
 

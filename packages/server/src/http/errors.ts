@@ -60,5 +60,5 @@ export function lockedError(
   now: number,
 ) {
   const seconds = Math.max(1, Math.ceil((lockedUntil - now) / 1000));
-  return new PortcullisError(code, { until: new Date(lockedUntil).toISOString() }, seconds);
+  return new PortcullisError(code, { minutes: Math.ceil(seconds / 60) }, seconds);
 }

@@ -7,7 +7,7 @@ export const en = {
   'error.mfa_code_used':
     'That code has already been used. Wait for your authenticator app to show a new code and enter it.',
   'error.mfa_locked':
-    'Too many wrong codes. Multi-factor authentication is locked for this account; try again after {until}.',
+    'Too many wrong codes. Multi-factor authentication is locked for this account. Try again in {minutes} minute(s).',
   'error.mfa_not_enrolled': 'This account has no authenticator yet. Add a device first.',
   'error.mfa_enrolment_expired':
     'This device setup has expired. Press "Add Device" and start again.',
@@ -28,7 +28,8 @@ export const en = {
   'error.password_too_long': 'Choose a password of at most {max} characters.',
   'error.password_invalid': 'The password is not correct. Enter your current password.',
   'error.invalid_credentials': 'The email or password is not correct. Check both and try again.',
-  'error.sign_in_locked': 'Too many failed sign-ins for this account. Try again after {until}.',
+  'error.sign_in_locked':
+    'Too many failed sign-ins for this account. Try again in {minutes} minute(s).',
   'error.challenge_ended': 'Too many wrong codes or too much time passed. Sign in again.',
   'error.interaction_expired':
     'This sign-in page has expired. Go back to the app and sign in again.',

@@ -9,7 +9,7 @@ export const ja: Record<MessageKey, string> = {
   'error.mfa_code_used':
     'このコードは使用済みです。認証アプリに新しいコードが表示されるまで待ってから入力してください。',
   'error.mfa_locked':
-    '誤ったコードが多すぎます。このアカウントの多要素認証はロックされています。{until}以降にもう一度お試しください。',
+    '誤ったコードが多すぎます。このアカウントの多要素認証はロックされています。{minutes}分後にもう一度お試しください。',
   'error.mfa_not_enrolled':
     'このアカウントには認証デバイスがまだありません。先にデバイスを追加してください。',
   'error.mfa_enrolment_expired':
@@ -35,7 +35,7 @@ export const ja: Record<MessageKey, string> = {
   'error.invalid_credentials':
     'メールアドレスまたはパスワードが正しくありません。両方を確認してもう一度お試しください。',
   'error.sign_in_locked':
-    'このアカウントのサインイン失敗が多すぎます。{until}以降にもう一度お試しください。',
+    'このアカウントのサインイン失敗が多すぎます。{minutes}分後にもう一度お試しください。',
   'error.challenge_ended':
     '誤ったコードが多すぎるか、時間が経ちすぎました。もう一度サインインしてください。',
   'error.interaction_expired':
