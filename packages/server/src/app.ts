@@ -20,7 +20,7 @@ import { createAuditService } from './audit/service.js';
 import { renderApiReference } from './auth-api/docs.js';
 import { authApiRoutes } from './auth-api/routes.js';
 import { type Config, repositoryRoot } from './config.js';
-import { SecretBox, loadMasterKey } from './crypto/secret-box.js';
+import { secretBoxOf } from './crypto/secret-box.js';
 import { generateId } from './crypto/tokens.js';
 import { jsonErrorHandler } from './http/error-handler.js';
 import { translate } from './i18n/index.js';
@@ -83,7 +83,7 @@ export async function buildApp(options: BuildOptions) {
     config.database.kind === 'postgres' ? config.database.schema : undefined,
   );
   const repositories = createRepositories(db);
-  const secretBox = new SecretBox(loadMasterKey(config));
+  const secretBox = secretBoxOf(config);
 
   const app = Fastify({
     logger: loggerOptions(config.logLevel, options.logStream),

@@ -6,7 +6,7 @@ import { createAccountService, normalizeEmail } from './accounts/service.js';
 import { createAppService, ensureConsoleApp } from './apps/service.js';
 import { createAuditService, type AuditContext } from './audit/service.js';
 import { loadConfig } from './config.js';
-import { SecretBox, loadMasterKey } from './crypto/secret-box.js';
+import { type SecretBox, secretBoxOf } from './crypto/secret-box.js';
 import { PortcullisError } from './http/errors.js';
 import { translate } from './i18n/index.js';
 import { createMfaService } from './mfa/service.js';
@@ -177,7 +177,7 @@ async function main(argv: string[]): Promise<void> {
   try {
     await migrateToLatest(db);
     await ensureConsoleApp(createRepositories(db), config.publicUrl, Date.now());
-    const secretBox = new SecretBox(loadMasterKey(config));
+    const secretBox = secretBoxOf(config);
     if (command === 'migrate') console.log('The database is up to date.');
     if (command === 'mfa reset') await resetMfa(db, secretBox, values);
     if (command === 'console settings') await consoleSettings(db, secretBox, values);

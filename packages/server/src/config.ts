@@ -15,6 +15,7 @@ const environmentSchema = z.object({
   PORTCULLIS_DATA_DIR: z.string().min(1).optional(),
   PORTCULLIS_DATABASE_URL: z.string().min(1).optional(),
   PORTCULLIS_SECRET_KEY: z.string().min(1).optional(),
+  PORTCULLIS_OLD_SECRET_KEYS: z.string().optional(),
   PORTCULLIS_CONSOLE_SIGNUP: z.enum(['open', 'closed']).default('open'),
   PORTCULLIS_TRUST_PROXY: z.string().optional(),
   PORTCULLIS_LOG_LEVEL: z
@@ -34,6 +35,8 @@ export interface Config {
   database: DatabaseTarget;
   /** Base64 master key from the environment; without it a key file in dataDir is used. */
   secretKey?: string;
+  /** Earlier master keys (base64, comma-separated) that still open old ciphertexts after a rotation. */
+  oldSecretKeys?: string[];
   consoleSignup: 'open' | 'closed';
   logLevel: string;
   /**
@@ -89,6 +92,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     dataDir,
     database,
     secretKey: env.PORTCULLIS_SECRET_KEY,
+    oldSecretKeys: (env.PORTCULLIS_OLD_SECRET_KEYS ?? '')
+      .split(',')
+      .map((key) => key.trim())
+      .filter(Boolean),
     consoleSignup: env.PORTCULLIS_CONSOLE_SIGNUP,
     logLevel: env.PORTCULLIS_LOG_LEVEL,
     trustProxy: parseTrustProxy(env.PORTCULLIS_TRUST_PROXY),

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SecretBox, keyIdOf, loadMasterKey } from './secret-box.js';
+import { SecretBox, keyIdOf, loadMasterKey, secretBoxOf } from './secret-box.js';
 
 describe('secret box', () => {
   it('seals and opens with the same context', () => {
@@ -47,5 +47,17 @@ describe('secret box', () => {
     expect(() =>
       loadMasterKey({ dataDir: os.tmpdir(), secretKey: Buffer.alloc(16).toString('base64') }),
     ).toThrow(/must be 32 random bytes/);
+  });
+
+  it('opens ciphertexts of an old key given in the configuration', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portcullis-rotation-'));
+    const oldKey = randomBytes(32).toString('base64');
+    const sealed = secretBoxOf({ dataDir, secretKey: oldKey }).seal('secret value', 'context');
+    const rotated = secretBoxOf({
+      dataDir,
+      secretKey: randomBytes(32).toString('base64'),
+      oldSecretKeys: [oldKey],
+    });
+    expect(rotated.open(sealed, 'context')).toBe('secret value');
   });
 });

@@ -80,6 +80,15 @@ export function decodeMasterKey(value: string): Buffer {
   return key;
 }
 
+/** Builds the secret box of a configuration: its master key plus any earlier keys. */
+export function secretBoxOf(options: {
+  secretKey?: string;
+  oldSecretKeys?: string[];
+  dataDir: string;
+}) {
+  return new SecretBox(loadMasterKey(options), (options.oldSecretKeys ?? []).map(decodeMasterKey));
+}
+
 /**
  * Loads the master key: PORTCULLIS_SECRET_KEY when set, else `master.key` in the data folder,
  * created with mode 0600 on first start.
