@@ -1,13 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { testDatabases } from '../packages/server/test/support/databases.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oathtoolTotp } from '../packages/server/test/support/oathtool.js';
-import {
-  createLogCapture,
-  createTestClock,
-  freePort,
-  startPortcullis,
-  type RunningPortcullis,
-} from '../packages/server/test/support/server.js';
+import { createTestClock, freePort } from '../packages/server/test/support/server.js';
 import {
   createApiKey,
   registerApp,
@@ -15,7 +8,6 @@ import {
   startAcmeNotes,
   type RunningAcmeNotes,
 } from './support/acme.js';
-import { launchBrowser, ScreenshotFolder, type BrowserSession } from './support/browser.js';
 import { expectSignedIn, openSignUp } from './support/console.js';
 import {
   expectCodeStep,
@@ -24,10 +16,10 @@ import {
   submitSignUp,
 } from './support/hosted-login.js';
 import { readQrCode } from './support/qr-code.js';
-import { requireBrowserTools, requireConsoleBuild } from './support/tools.js';
+import { useBrowsers, useServer } from './support/suite.js';
+import { requireBrowserTools } from './support/tools.js';
 
 const toolsFound = requireBrowserTools();
-const sqlite = testDatabases[0]!;
 
 // A developer registers the Acme Notes sample in the console, then an end user of the sample
 // signs up, turns MFA on and signs in with a code. Each person has their own Chromium profile,
@@ -41,12 +33,7 @@ describe.runIf(toolsFound)('Acme Notes sample in Chromium', () => {
   const developer = { email: 'dev+acme@example.com', password: 'correct horse battery staple' };
   const user = { email: 'reader+notes@example.com', password: 'a long reader password' };
   const encodedUserEmail = 'reader%2Bnotes%40example.com';
-  const serverLog = createLogCapture();
-  let failed = false;
-  let screenshots: ScreenshotFolder;
-  let server: RunningPortcullis;
-  let developerBrowser: BrowserSession;
-  let userBrowser: BrowserSession;
+  const suite = useServer(clock);
   let acmePort: number;
   let acme: RunningAcmeNotes | undefined;
   let secret: string;
@@ -54,38 +41,24 @@ describe.runIf(toolsFound)('Acme Notes sample in Chromium', () => {
   const acmeUrl = () => `http://127.0.0.1:${acmePort}`;
 
   beforeAll(async () => {
-    requireConsoleBuild();
-    screenshots = new ScreenshotFolder();
-    server = await startPortcullis({ database: sqlite, clock, logStream: serverLog.stream });
     acmePort = await freePort();
-    developerBrowser = await launchBrowser();
-    userBrowser = await launchBrowser();
   });
 
-  beforeEach(({ onTestFailed }) => {
-    onTestFailed(async () => {
-      failed = true;
-      printServerWarnings(serverLog.lines);
-      await screenshots.takePage(developerBrowser.page, 'failed-developer');
-      await screenshots.takePage(userBrowser.page, 'failed-user');
-    });
-  });
-
+  // Registered between the server and the browsers, so it runs after the browsers have closed
+  // and before the server stops.
   afterAll(async () => {
-    await userBrowser?.close();
-    await developerBrowser?.close();
     await acme?.stop();
-    await server?.stop();
-    screenshots?.finish(failed);
   });
+
+  const browsers = useBrowsers(suite, ['developer', 'user']);
 
   it('console registers the sample app', async () => {
-    const { page } = developerBrowser;
-    await openSignUp(page, server.baseUrl);
+    const { page } = browsers.developer;
+    await openSignUp(page, suite.server.baseUrl);
     await submitSignUp(page, developer.email, developer.password);
-    await expectSignedIn(page, server.baseUrl, developer.email);
+    await expectSignedIn(page, suite.server.baseUrl, developer.email);
 
-    const credentials = await registerApp(page, server.baseUrl, {
+    const credentials = await registerApp(page, suite.server.baseUrl, {
       name: 'Acme Notes',
       callbackUrl: `${acmeUrl()}/callback`,
       postLogoutUrl: `${acmeUrl()}/`,
@@ -94,19 +67,19 @@ describe.runIf(toolsFound)('Acme Notes sample in Chromium', () => {
     expect(credentials.clientSecret).toMatch(/^pcs_/);
     const apiKey = await createApiKey(page, 'Acme Notes backend', developer.password);
     expect(apiKey).toMatch(/^pc_live_/);
-    await screenshots.takePage(page, 'console-api-key');
+    await suite.screenshots.takePage(page, 'console-api-key');
 
     acme = await startAcmeNotes({
-      portcullisUrl: server.baseUrl,
+      portcullisUrl: suite.server.baseUrl,
       credentials,
       apiKey,
       port: acmePort,
     });
-    expect(developerBrowser.problems).toEqual([]);
+    expect(browsers.developer.problems).toEqual([]);
   });
 
   it('end user signs up through hosted login', async () => {
-    const { page } = userBrowser;
+    const { page } = browsers.user;
     await page.goto(`${acmeUrl()}/`);
     await page.getByRole('link', { name: 'Create account' }).click();
     await page.getByRole('heading', { name: 'Create your Acme Notes account' }).waitFor();
@@ -118,7 +91,7 @@ describe.runIf(toolsFound)('Acme Notes sample in Chromium', () => {
     await page.getByRole('button', { name: 'Add note' }).click();
     // The note is shown as typed, so its markup was escaped rather than rendered.
     await page.getByText('Buy <b>milk</b> & eggs').waitFor();
-    await screenshots.takePage(page, 'notes');
+    await suite.screenshots.takePage(page, 'notes');
 
     // A form post with the session cookie but without the page's CSRF token is rejected.
     const forged = await page.request.post(`${acmeUrl()}/notes`, {
@@ -128,11 +101,11 @@ describe.runIf(toolsFound)('Acme Notes sample in Chromium', () => {
     expect(forged.status()).toBe(403);
     await page.reload();
     expect(await page.getByText('Forged note').count()).toBe(0);
-    expect(userBrowser.problems).toEqual([]);
+    expect(browsers.user.problems).toEqual([]);
   });
 
   it('Security page enables MFA', async () => {
-    const { page } = userBrowser;
+    const { page } = browsers.user;
     await page.getByRole('link', { name: 'Security' }).click();
     await page.getByText(/^MFA is off/).waitFor();
     await page.getByRole('button', { name: 'Add Device' }).click();
@@ -140,8 +113,8 @@ describe.runIf(toolsFound)('Acme Notes sample in Chromium', () => {
     const qrImage = page.getByRole('img', {
       name: 'QR code that adds Acme Notes to an authenticator app',
     });
-    const uri = await readQrCode(qrImage, screenshots.nextPath('qr-code-element'));
-    await screenshots.takePage(page, 'qr-code');
+    const uri = await readQrCode(qrImage, suite.screenshots.nextPath('qr-code-element'));
+    await suite.screenshots.takePage(page, 'qr-code');
     secret = new URL(uri).searchParams.get('secret') ?? '';
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(uri).toBe(
@@ -158,24 +131,24 @@ describe.runIf(toolsFound)('Acme Notes sample in Chromium', () => {
       .first()
       .waitFor();
     await page.getByRole('button', { name: 'Disable MFA' }).waitFor();
-    await screenshots.takePage(page, 'mfa-on');
-    expect(userBrowser.problems).toEqual([]);
+    await suite.screenshots.takePage(page, 'mfa-on');
+    expect(browsers.user.problems).toEqual([]);
     expect(await page.getByTestId('amr').textContent()).toBe('pwd');
   });
 
   it('next sign-in asks for a code', async () => {
-    const { page } = userBrowser;
+    const { page } = browsers.user;
     const visited = await signOutOfAcmeNotes(page);
     expect(page.url()).toBe(`${acmeUrl()}/`);
     expect(visited).toEqual(
-      expect.arrayContaining([expect.stringContaining(`${server.baseUrl}/oidc/session/end`)]),
+      expect.arrayContaining([expect.stringContaining(`${suite.server.baseUrl}/oidc/session/end`)]),
     );
 
     await page.getByRole('link', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Sign in to Acme Notes' }).waitFor();
     await submitPassword(page, user.email, user.password);
     await expectCodeStep(page);
-    await screenshots.takePage(page, 'code-step');
+    await suite.screenshots.takePage(page, 'code-step');
 
     clock.advance(stepMs);
     await submitCode(page, oathtoolTotp(secret, clock()));
@@ -185,14 +158,14 @@ describe.runIf(toolsFound)('Acme Notes sample in Chromium', () => {
     await page.getByText('Buy <b>milk</b> & eggs').waitFor();
     await page.getByRole('link', { name: 'Security' }).click();
     await page.getByText(/^MFA is on/).waitFor();
-    await screenshots.takePage(page, 'signed-in-with-code');
-    expect(userBrowser.problems).toEqual([]);
+    await suite.screenshots.takePage(page, 'signed-in-with-code');
+    expect(browsers.user.problems).toEqual([]);
     const amr = (await page.getByTestId('amr').textContent()) ?? '';
     expect(amr.split(', ')).toEqual(expect.arrayContaining(['pwd', 'otp', 'mfa']));
   });
 
   it('current code disables MFA', async () => {
-    const { page } = userBrowser;
+    const { page } = browsers.user;
 
     clock.advance(stepMs);
     await page.getByLabel('6-digit code').fill(oathtoolTotp(secret, clock()));
@@ -203,13 +176,13 @@ describe.runIf(toolsFound)('Acme Notes sample in Chromium', () => {
       .first()
       .waitFor();
     await page.getByRole('button', { name: 'Add Device' }).waitFor();
-    expect(userBrowser.problems).toEqual([]);
+    expect(browsers.user.problems).toEqual([]);
   });
 
   it('console browser also signs up to the sample', async () => {
     // The developer's browser has a Portcullis session of a console account. Signing up to
     // another app must replace it with the new user's session, as each app is its own user pool.
-    const { page } = developerBrowser;
+    const { page } = browsers.developer;
     await page.goto(`${acmeUrl()}/`);
     await page.getByRole('link', { name: 'Create account' }).click();
     await page.getByRole('heading', { name: 'Create your Acme Notes account' }).waitFor();
@@ -219,16 +192,8 @@ describe.runIf(toolsFound)('Acme Notes sample in Chromium', () => {
     expect(page.url()).toBe(`${acmeUrl()}/`);
     await page.getByText('dev+tester@example.com').waitFor();
     // The console keeps its own session cookie, so the developer is still signed in there.
-    await page.goto(`${server.baseUrl}/console/`);
-    await expectSignedIn(page, server.baseUrl, developer.email);
-    expect(developerBrowser.problems).toEqual([]);
+    await page.goto(`${suite.server.baseUrl}/console/`);
+    await expectSignedIn(page, suite.server.baseUrl, developer.email);
+    expect(browsers.developer.problems).toEqual([]);
   });
 });
-
-/** Prints the server's log lines at pino level warn (40) or above, which explain a failed step. */
-function printServerWarnings(lines: string[]): void {
-  const warnings = lines.filter((line) => (JSON.parse(line) as { level: number }).level >= 40);
-  if (warnings.length > 0) {
-    console.error(`The server logged:\n${warnings.join('\n')}`);
-  }
-}

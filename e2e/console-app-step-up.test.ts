@@ -1,15 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { testDatabases } from '../packages/server/test/support/databases.js';
+import { describe, expect, it } from 'vitest';
 import { oathtoolTotp } from '../packages/server/test/support/oathtool.js';
-import {
-  createLogCapture,
-  createTestClock,
-  startPortcullis,
-  type RunningPortcullis,
-} from '../packages/server/test/support/server.js';
+import { createTestClock } from '../packages/server/test/support/server.js';
 import { registerApp } from './support/acme.js';
-import { launchBrowser, ScreenshotFolder, type BrowserSession } from './support/browser.js';
 import {
   addDeviceByQrCode,
   expectSignedIn,
@@ -18,10 +11,10 @@ import {
   stepUpCodeInput,
 } from './support/console.js';
 import { submitSignUp } from './support/hosted-login.js';
-import { requireBrowserTools, requireConsoleBuild } from './support/tools.js';
+import { useBrowsers, useServer } from './support/suite.js';
+import { requireBrowserTools } from './support/tools.js';
 
 const toolsFound = requireBrowserTools();
-const sqlite = testDatabases[0]!;
 
 // A console account with MFA on changes one of its apps. Each test is one step and starts where
 // the previous one stopped, so a failure also fails the steps after it.
@@ -34,34 +27,10 @@ describe.runIf(toolsFound)('app changes with step-up in Chromium', () => {
   const password = 'correct horse battery staple';
   const callbackUrl = 'http://127.0.0.1:9/callback';
   const addedCallbackUrl = 'http://127.0.0.1:9/other-callback';
-  const serverLog = createLogCapture();
-  let failed = false;
-  let screenshots: ScreenshotFolder;
-  let server: RunningPortcullis;
-  let browser: BrowserSession;
+  const suite = useServer(clock);
+  const browsers = useBrowsers(suite, ['developer']);
   let secret: string;
   let appId: string;
-
-  beforeAll(async () => {
-    requireConsoleBuild();
-    screenshots = new ScreenshotFolder();
-    server = await startPortcullis({ database: sqlite, clock, logStream: serverLog.stream });
-    browser = await launchBrowser();
-  });
-
-  beforeEach(({ onTestFailed }) => {
-    onTestFailed(async () => {
-      failed = true;
-      printServerWarnings(serverLog.lines);
-      await screenshots.takePage(browser.page, 'failed');
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    screenshots?.finish(failed);
-  });
 
   async function confirmWithCurrentCode(page: Page): Promise<void> {
     clock.advance(stepMs);
@@ -70,7 +39,7 @@ describe.runIf(toolsFound)('app changes with step-up in Chromium', () => {
   }
 
   async function loadAppRow() {
-    const row = await server.repositories.apps.findById(appId);
+    const row = await suite.server.repositories.apps.findById(appId);
     if (!row) {
       throw new Error(`The app ${appId} is not stored.`);
     }
@@ -78,19 +47,19 @@ describe.runIf(toolsFound)('app changes with step-up in Chromium', () => {
   }
 
   it('account with MFA registers an app', async () => {
-    const { page } = browser;
-    await openSignUp(page, server.baseUrl);
+    const { page } = browsers.developer;
+    await openSignUp(page, suite.server.baseUrl);
     await submitSignUp(page, email, password);
-    await expectSignedIn(page, server.baseUrl, email);
+    await expectSignedIn(page, suite.server.baseUrl, email);
     await openMfaSetting(page, email);
     secret = await addDeviceByQrCode(
       page,
       'Work phone',
-      screenshots.nextPath('qr-code'),
+      suite.screenshots.nextPath('qr-code'),
       (newSecret) => oathtoolTotp(newSecret, clock()),
     );
 
-    await registerApp(page, server.baseUrl, {
+    await registerApp(page, suite.server.baseUrl, {
       name: 'Step-up app',
       callbackUrl,
       postLogoutUrl: 'http://127.0.0.1:9/',
@@ -98,11 +67,11 @@ describe.runIf(toolsFound)('app changes with step-up in Chromium', () => {
     const match = /\/console\/apps\/([^/]+)/.exec(new URL(page.url()).pathname);
     appId = decodeURIComponent(match?.[1] ?? '');
     expect(appId).not.toBe('');
-    expect(browser.problems).toEqual([]);
+    expect(browsers.developer.problems).toEqual([]);
   });
 
   it('callback URL change asks for a code', async () => {
-    const { page } = browser;
+    const { page } = browsers.developer;
     await page.getByRole('button', { name: 'Edit app' }).click();
     await page.getByLabel('Callback URLs').fill(`${callbackUrl}\n${addedCallbackUrl}`);
     await page.getByRole('button', { name: 'Save changes' }).click();
@@ -114,7 +83,7 @@ describe.runIf(toolsFound)('app changes with step-up in Chromium', () => {
       )
       .waitFor();
     expect(await page.getByLabel('Callback URLs').isDisabled()).toBe(true);
-    await screenshots.takePage(page, 'callback-url-step-up');
+    await suite.screenshots.takePage(page, 'callback-url-step-up');
 
     // The server itself rejects the change without a code, whatever the form does.
     const withoutCode = await patchAppWithoutStepUp(page, appId, {
@@ -126,11 +95,11 @@ describe.runIf(toolsFound)('app changes with step-up in Chromium', () => {
     await page.getByText('Your changes have been saved.').waitFor();
     await page.getByText(addedCallbackUrl, { exact: true }).waitFor();
     expect(JSON.parse((await loadAppRow()).redirect_uris)).toEqual([callbackUrl, addedCallbackUrl]);
-    expect(browser.problems).toEqual([]);
+    expect(browsers.developer.problems).toEqual([]);
   });
 
   it('name change needs no code', async () => {
-    const { page } = browser;
+    const { page } = browsers.developer;
     await page.getByRole('button', { name: 'Edit app' }).click();
     await page.getByLabel('App name').fill('Renamed app');
     await page.getByRole('button', { name: 'Save changes' }).click();
@@ -138,11 +107,11 @@ describe.runIf(toolsFound)('app changes with step-up in Chromium', () => {
     await page.getByText('Your changes have been saved.').waitFor();
     expect(await stepUpCodeInput(page).count()).toBe(0);
     expect((await loadAppRow()).name).toBe('Renamed app');
-    expect(browser.problems).toEqual([]);
+    expect(browsers.developer.problems).toEqual([]);
   });
 
   it('MFA policy change asks for a code', async () => {
-    const { page } = browser;
+    const { page } = browsers.developer;
     await page.getByRole('tab', { name: 'Advanced Settings' }).click();
     await page.getByRole('radio', { name: 'Required', exact: true }).check();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -154,12 +123,12 @@ describe.runIf(toolsFound)('app changes with step-up in Chromium', () => {
       )
       .waitFor();
     expect((await loadAppRow()).mfa_policy).toBe('optional');
-    await screenshots.takePage(page, 'settings-step-up');
+    await suite.screenshots.takePage(page, 'settings-step-up');
 
     await confirmWithCurrentCode(page);
     await page.getByText('The settings have been saved.').waitFor();
     expect((await loadAppRow()).mfa_policy).toBe('on');
-    expect(browser.problems).toEqual([]);
+    expect(browsers.developer.problems).toEqual([]);
   });
 });
 
@@ -183,12 +152,4 @@ function patchAppWithoutStepUp(page: Page, appId: string, changes: object) {
     },
     { path: `/console/api/apps/${encodeURIComponent(appId)}`, body: changes },
   );
-}
-
-/** Prints the server's log lines at pino level warn (40) or above, which explain a failed step. */
-function printServerWarnings(lines: string[]): void {
-  const warnings = lines.filter((line) => (JSON.parse(line) as { level: number }).level >= 40);
-  if (warnings.length > 0) {
-    console.error(`The server logged:\n${warnings.join('\n')}`);
-  }
 }

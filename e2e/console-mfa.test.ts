@@ -1,14 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { testDatabases } from '../packages/server/test/support/databases.js';
+import { describe, expect, it } from 'vitest';
 import { oathtoolTotp } from '../packages/server/test/support/oathtool.js';
-import {
-  createLogCapture,
-  createTestClock,
-  startPortcullis,
-  type RunningPortcullis,
-} from '../packages/server/test/support/server.js';
-import { launchBrowser, ScreenshotFolder, type BrowserSession } from './support/browser.js';
+import { createTestClock } from '../packages/server/test/support/server.js';
 import {
   addDeviceByQrCode,
   expectSignedIn,
@@ -26,10 +19,10 @@ import {
   submitSignUp,
 } from './support/hosted-login.js';
 import { readQrCode } from './support/qr-code.js';
-import { requireBrowserTools, requireConsoleBuild } from './support/tools.js';
+import { useBrowsers, useServer } from './support/suite.js';
+import { requireBrowserTools } from './support/tools.js';
 
 const toolsFound = requireBrowserTools();
-const sqlite = testDatabases[0]!;
 
 // One person's walk through the console in Chromium. Each test is one step of the walk and starts
 // where the previous one stopped, so a failure also fails the steps after it.
@@ -43,49 +36,25 @@ describe.runIf(toolsFound)('console MFA in Chromium', () => {
   const password = 'correct horse battery staple';
   const deviceName = 'Work phone';
   const secondDeviceName = 'Backup phone';
-  const serverLog = createLogCapture();
-  let failed = false;
-  let screenshots: ScreenshotFolder;
-  let server: RunningPortcullis;
-  let browser: BrowserSession;
+  const suite = useServer(clock);
+  const browsers = useBrowsers(suite, ['developer']);
   let secret: string;
   let secondSecret: string;
 
-  beforeAll(async () => {
-    requireConsoleBuild();
-    screenshots = new ScreenshotFolder();
-    server = await startPortcullis({ database: sqlite, clock, logStream: serverLog.stream });
-    browser = await launchBrowser();
-  });
-
-  beforeEach(({ onTestFailed }) => {
-    onTestFailed(async () => {
-      failed = true;
-      printServerWarnings(serverLog.lines);
-      await screenshots.takePage(browser.page, 'failed');
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    screenshots?.finish(failed);
-  });
-
   it('sign-up lands in the console', async () => {
-    const { page } = browser;
+    const { page } = browsers.developer;
 
-    await openSignUp(page, server.baseUrl);
+    await openSignUp(page, suite.server.baseUrl);
     await submitSignUp(page, email, password);
 
-    await expectSignedIn(page, server.baseUrl, email);
+    await expectSignedIn(page, suite.server.baseUrl, email);
     await page.getByRole('heading', { name: 'Welcome to Portcullis' }).waitFor();
-    await screenshots.takePage(page, 'signed-up');
-    expect(browser.problems).toEqual([]);
+    await suite.screenshots.takePage(page, 'signed-up');
+    expect(browsers.developer.problems).toEqual([]);
   });
 
   it('QR code enrols a device', async () => {
-    const { page } = browser;
+    const { page } = browsers.developer;
 
     await openMfaSetting(page, email);
     await page.getByText(/^MFA is off/).waitFor();
@@ -96,8 +65,8 @@ describe.runIf(toolsFound)('console MFA in Chromium', () => {
     const qrImage = page.getByRole('img', {
       name: 'QR code that adds your Portcullis account to an authenticator app',
     });
-    const uri = await readQrCode(qrImage, screenshots.nextPath('qr-code-element'));
-    await screenshots.takePage(page, 'qr-code');
+    const uri = await readQrCode(qrImage, suite.screenshots.nextPath('qr-code-element'));
+    await suite.screenshots.takePage(page, 'qr-code');
     secret = new URL(uri).searchParams.get('secret') ?? '';
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(uri).toBe(
@@ -111,36 +80,36 @@ describe.runIf(toolsFound)('console MFA in Chromium', () => {
 
     await page.getByRole('rowheader', { name: deviceName, exact: true }).waitFor();
     await page.getByText(/^MFA is on/).waitFor();
-    await screenshots.takePage(page, 'device-added');
-    expect(browser.problems).toEqual([]);
+    await suite.screenshots.takePage(page, 'device-added');
+    expect(browsers.developer.problems).toEqual([]);
   });
 
   it('sign-in asks for a code', async () => {
-    const { page } = browser;
+    const { page } = browsers.developer;
 
-    const visited = await signOut(page, server.baseUrl, email);
+    const visited = await signOut(page, suite.server.baseUrl, email);
     expect(visited).toEqual(
-      expect.arrayContaining([expect.stringContaining(`${server.baseUrl}/oidc/session/end`)]),
+      expect.arrayContaining([expect.stringContaining(`${suite.server.baseUrl}/oidc/session/end`)]),
     );
 
     await openSignIn(page);
     await submitPassword(page, email, password);
     await expectCodeStep(page);
-    await screenshots.takePage(page, 'code-step');
+    await suite.screenshots.takePage(page, 'code-step');
 
     clock.advance(stepMs);
     await submitCode(page, invalidCodeAt(secret, clock()));
     await page.getByRole('alert').filter({ hasText: 'That code is not valid' }).waitFor();
     await expectCodeStep(page);
-    await screenshots.takePage(page, 'code-rejected');
+    await suite.screenshots.takePage(page, 'code-rejected');
 
     await submitCode(page, oathtoolTotp(secret, clock()));
-    await expectSignedIn(page, server.baseUrl, email);
-    expect(browser.problems).toEqual([]);
+    await expectSignedIn(page, suite.server.baseUrl, email);
+    expect(browsers.developer.problems).toEqual([]);
   });
 
   it('second device needs a current code', async () => {
-    const { page } = browser;
+    const { page } = browsers.developer;
 
     await openMfaSetting(page, email);
     await page.getByRole('button', { name: 'Add Device' }).click();
@@ -153,7 +122,7 @@ describe.runIf(toolsFound)('console MFA in Chromium', () => {
       .waitFor();
     // Before the QR code, the step-up input is the only one whose label has "6-digit code".
     expect(await page.getByLabel('6-digit code').count()).toBe(1);
-    await screenshots.takePage(page, 'second-device-step-up');
+    await suite.screenshots.takePage(page, 'second-device-step-up');
 
     // The server itself rejects the new device without a code, whatever the form does.
     expect(await startEnrolmentWithoutStepUp(page)).toEqual({
@@ -172,7 +141,7 @@ describe.runIf(toolsFound)('console MFA in Chromium', () => {
     secondSecret = await addDeviceByQrCode(
       page,
       secondDeviceName,
-      screenshots.nextPath('second-qr-code'),
+      suite.screenshots.nextPath('second-qr-code'),
       (newSecret) => oathtoolTotp(newSecret, clock()),
       { stepUpCode: oathtoolTotp(secret, clock()) },
     );
@@ -181,12 +150,12 @@ describe.runIf(toolsFound)('console MFA in Chromium', () => {
       deviceName,
       secondDeviceName,
     ]);
-    await screenshots.takePage(page, 'second-device-added');
-    expect(browser.problems).toEqual([]);
+    await suite.screenshots.takePage(page, 'second-device-added');
+    expect(browsers.developer.problems).toEqual([]);
   });
 
   it('device removal turns MFA off', async () => {
-    const { page } = browser;
+    const { page } = browsers.developer;
 
     await openMfaSetting(page, email);
     await removeButton(page, secondDeviceName).click();
@@ -199,14 +168,14 @@ describe.runIf(toolsFound)('console MFA in Chromium', () => {
     await removeButton(page, deviceName).click();
     clock.advance(stepMs);
     await page.getByLabel('6-digit code').fill(oathtoolTotp(secret, clock()));
-    await screenshots.takePage(page, 'remove-form');
+    await suite.screenshots.takePage(page, 'remove-form');
     await page.getByRole('button', { name: 'Remove device' }).click();
 
     await page.getByText('No devices have been added yet.').waitFor();
     expect(await page.getByRole('rowheader').count()).toBe(0);
     await page.getByText(/^MFA is off/).waitFor();
-    await screenshots.takePage(page, 'device-removed');
-    expect(browser.problems).toEqual([]);
+    await suite.screenshots.takePage(page, 'device-removed');
+    expect(browsers.developer.problems).toEqual([]);
   });
 });
 
@@ -233,12 +202,4 @@ function startEnrolmentWithoutStepUp(page: Page) {
     const body = (await response.json()) as { error?: { code: string } };
     return { status: response.status, code: body.error?.code };
   });
-}
-
-/** Prints the server's log lines at pino level warn (40) or above, which explain a failed step. */
-function printServerWarnings(lines: string[]): void {
-  const warnings = lines.filter((line) => (JSON.parse(line) as { level: number }).level >= 40);
-  if (warnings.length > 0) {
-    console.error(`The server logged:\n${warnings.join('\n')}`);
-  }
 }

@@ -1,16 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabases } from '../packages/server/test/support/databases.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import { oathtoolTotp } from '../packages/server/test/support/oathtool.js';
-import {
-  createLogCapture,
-  createTestClock,
-  startPortcullis,
-  type RunningPortcullis,
-} from '../packages/server/test/support/server.js';
+import { createTestClock } from '../packages/server/test/support/server.js';
 import { testAuditContext } from '../packages/server/test/support/users.js';
-import { launchBrowser, ScreenshotFolder, type BrowserSession } from './support/browser.js';
+import { launchBrowser, type BrowserSession } from './support/browser.js';
 import {
   addDeviceByQrCode,
   expectSignedIn,
@@ -20,7 +14,8 @@ import {
   signOut,
 } from './support/console.js';
 import { expectCodeStep, submitCode, submitSignUp } from './support/hosted-login.js';
-import { requireBrowserTools, requireConsoleBuild } from './support/tools.js';
+import { useServer } from './support/suite.js';
+import { requireBrowserTools } from './support/tools.js';
 import {
   rememberCheckbox,
   setConsoleRememberMode,
@@ -31,7 +26,6 @@ import {
 } from './support/trusted-devices.js';
 
 const toolsFound = requireBrowserTools();
-const sqlite = testDatabases[0]!;
 
 /** A console account signed in in one browser, with one device added. */
 interface Account {
@@ -50,29 +44,19 @@ describe.runIf(toolsFound)('trusted devices in Chromium', () => {
   const password = 'correct horse battery staple';
   const deviceName = 'Work phone';
   const rememberedNote = 'This browser will be remembered for 30 days and skip this step.';
-  const serverLog = createLogCapture();
-  let failed = false;
-  let screenshots: ScreenshotFolder;
-  let server: RunningPortcullis;
+  const suite = useServer(clock);
   let accountCount = 0;
   /** The browsers of the running test. The first one is the one its account signed up in. */
   let browsers: BrowserSession[] = [];
-
-  beforeAll(async () => {
-    requireConsoleBuild();
-    screenshots = new ScreenshotFolder();
-    server = await startPortcullis({ database: sqlite, clock, logStream: serverLog.stream });
-  });
 
   // A failed test's screenshot is taken here, because vitest runs onTestFailed handlers only
   // after the afterEach hooks, when the browsers are already closed.
   afterEach(async ({ task }) => {
     const page = browsers[0]?.page;
     if (task.result?.state === 'fail') {
-      failed = true;
-      printServerWarnings(serverLog.lines);
+      suite.recordFailure();
       if (page) {
-        await screenshots.takePage(page, 'failed');
+        await suite.screenshots.takePage(page, 'failed');
       }
     }
     const problems = browsers.flatMap((browser) => browser.problems);
@@ -81,26 +65,21 @@ describe.runIf(toolsFound)('trusted devices in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  afterAll(async () => {
-    await server?.stop();
-    screenshots?.finish(failed);
-  });
-
   /** Sets the console's remember mode, then signs up a new account and adds a device. */
   async function startAccount(mode: RememberMode): Promise<Account> {
-    await setConsoleRememberMode(server, mode);
+    await setConsoleRememberMode(suite.server, mode);
     const { page } = await openBrowser();
     accountCount += 1;
     const email = `trust${accountCount}@example.com`;
 
-    await openSignUp(page, server.baseUrl);
+    await openSignUp(page, suite.server.baseUrl);
     await submitSignUp(page, email, password);
-    await expectSignedIn(page, server.baseUrl, email);
+    await expectSignedIn(page, suite.server.baseUrl, email);
     await openMfaSetting(page, email);
     const secret = await addDeviceByQrCode(
       page,
       deviceName,
-      screenshots.nextPath('qr-code'),
+      suite.screenshots.nextPath('qr-code'),
       (decodedSecret) => oathtoolTotp(decodedSecret, clock()),
     );
     return { page, email, secret };
@@ -114,7 +93,7 @@ describe.runIf(toolsFound)('trusted devices in Chromium', () => {
 
   /** Signs out, signs in again with the password and returns the page that followed. */
   async function signInAgain(account: Account): Promise<'codeStep' | 'console'> {
-    await signOut(account.page, server.baseUrl, account.email);
+    await signOut(account.page, suite.server.baseUrl, account.email);
     await openSignIn(account.page);
     return submitPasswordAndWait(account.page, account.email, password);
   }
@@ -130,15 +109,15 @@ describe.runIf(toolsFound)('trusted devices in Chromium', () => {
       await rememberCheckbox(page).check();
     }
     await submitCode(page, oathtoolTotp(account.secret, clock()));
-    await expectSignedIn(page, server.baseUrl, account.email);
+    await expectSignedIn(page, suite.server.baseUrl, account.email);
   }
 
   async function listTrustedDevicesOnServer(appId: string, email: string) {
-    const user = await server.repositories.users.findByEmail(appId, email);
+    const user = await suite.server.repositories.users.findByEmail(appId, email);
     if (!user) {
       throw new Error(`No user ${email} exists in app ${appId}.`);
     }
-    return server.services.trustedDevices.list(appId, user.id);
+    return suite.server.services.trustedDevices.list(appId, user.id);
   }
 
   it('Always Remember skips the next code step', async () => {
@@ -149,12 +128,12 @@ describe.runIf(toolsFound)('trusted devices in Chromium', () => {
     await expectCodeStep(page);
     await page.getByText(rememberedNote).waitFor();
     expect(await rememberCheckbox(page).count()).toBe(0);
-    await screenshots.takePage(page, 'always-code-step');
+    await suite.screenshots.takePage(page, 'always-code-step');
     await answerCodeStep(account);
     expect(await listTrustedDevicesOnServer('console', account.email)).toHaveLength(1);
 
     expect(await signInAgain(account)).toBe('console');
-    await expectSignedIn(page, server.baseUrl, account.email);
+    await expectSignedIn(page, suite.server.baseUrl, account.email);
   });
 
   it('User Opt-in remembers only a ticked box', async () => {
@@ -166,7 +145,7 @@ describe.runIf(toolsFound)('trusted devices in Chromium', () => {
     await checkbox.waitFor();
     expect(await checkbox.isChecked()).toBe(false);
     expect(await page.getByText(rememberedNote).count()).toBe(0);
-    await screenshots.takePage(page, 'user-opt-in-code-step');
+    await suite.screenshots.takePage(page, 'user-opt-in-code-step');
     await answerCodeStep(account);
     expect(await listTrustedDevicesOnServer('console', account.email)).toEqual([]);
 
@@ -218,7 +197,7 @@ describe.runIf(toolsFound)('trusted devices in Chromium', () => {
     expect(description).toBe(trusted?.description);
     expect(description).toMatch(/^Chrome \d+ on Linux$/);
     expect(await rows.locator('time').count()).toBe(3);
-    await screenshots.takePage(page, 'trusted-device-listed');
+    await suite.screenshots.takePage(page, 'trusted-device-listed');
 
     await rows.getByRole('button', { name: 'Forget', exact: true }).click();
     await section.getByText('No browser is remembered for your account.').waitFor();
@@ -226,7 +205,7 @@ describe.runIf(toolsFound)('trusted devices in Chromium', () => {
       `“${description}” has been forgotten, so its next sign-in asks for a code.`,
     );
     expect(await listTrustedDevicesOnServer('console', account.email)).toEqual([]);
-    await screenshots.takePage(page, 'trusted-device-forgotten');
+    await suite.screenshots.takePage(page, 'trusted-device-forgotten');
 
     expect(await signInAgain(account)).toBe('codeStep');
   });
@@ -238,7 +217,7 @@ describe.runIf(toolsFound)('trusted devices in Chromium', () => {
     await answerCodeStep(account);
     // A second browser of the same person passes the code step too, so two devices are trusted.
     const other = await openBrowser();
-    await other.page.goto(`${server.baseUrl}/console/`);
+    await other.page.goto(`${suite.server.baseUrl}/console/`);
     await openSignIn(other.page);
     expect(await submitPasswordAndWait(other.page, account.email, password)).toBe('codeStep');
     await answerCodeStep(account, { page: other.page });
@@ -258,7 +237,7 @@ describe.runIf(toolsFound)('trusted devices in Chromium', () => {
     });
     await confirmation.waitFor();
     await expect.poll(() => focusedElementText(page)).toBe('Cancel');
-    await screenshots.takePage(page, 'forget-all-confirmation');
+    await suite.screenshots.takePage(page, 'forget-all-confirmation');
     await page.keyboard.press('Escape');
     await forgetAllButton.waitFor();
     await expect.poll(() => focusedElementText(page)).toBe('Forget all');
@@ -293,7 +272,7 @@ describe.runIf(toolsFound)('trusted devices in Chromium', () => {
       )
       .waitFor();
     await page.getByLabel('6-digit code').waitFor();
-    await screenshots.takePage(page, 'trusted-sign-in-remove-form');
+    await suite.screenshots.takePage(page, 'trusted-sign-in-remove-form');
 
     // The server itself rejects the removal without a code, whatever the form does.
     const withoutCode = await removeFirstAuthenticatorWithoutCode(page);
@@ -318,7 +297,7 @@ describe.runIf(toolsFound)('trusted devices in Chromium', () => {
       'Safari 19 on iOS',
     ]);
 
-    await page.goto(`${server.baseUrl}/console/apps/${appId}/users/${userId}`);
+    await page.goto(`${suite.server.baseUrl}/console/apps/${appId}/users/${userId}`);
     await page.getByRole('heading', { name: 'member@example.com', level: 1 }).waitFor();
     const section = trustedDeviceSection(page);
     const rows = trustedDeviceRows(section);
@@ -327,7 +306,7 @@ describe.runIf(toolsFound)('trusted devices in Chromium', () => {
       'Safari 19 on iOS',
       'Firefox 140 on Windows',
     ]);
-    await screenshots.takePage(page, 'user-trusted-devices');
+    await suite.screenshots.takePage(page, 'user-trusted-devices');
 
     await rows
       .filter({ has: page.getByRole('rowheader', { name: 'Safari 19 on iOS' }) })
@@ -335,7 +314,7 @@ describe.runIf(toolsFound)('trusted devices in Chromium', () => {
       .click();
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.getByRole('rowheader').textContent()).toBe('Firefox 140 on Windows');
-    expect(await server.services.trustedDevices.list(appId, userId)).toHaveLength(1);
+    expect(await suite.server.services.trustedDevices.list(appId, userId)).toHaveLength(1);
 
     await section.getByRole('button', { name: 'Forget all', exact: true }).click();
     const confirmation = section.getByRole('group', {
@@ -343,7 +322,7 @@ describe.runIf(toolsFound)('trusted devices in Chromium', () => {
     });
     await confirmation.getByRole('button', { name: 'Forget all trusted devices' }).click();
     await section.getByText('No browser is remembered for this user.').waitFor();
-    expect(await server.services.trustedDevices.list(appId, userId)).toEqual([]);
+    expect(await suite.server.services.trustedDevices.list(appId, userId)).toEqual([]);
   });
 
   /**
@@ -352,27 +331,27 @@ describe.runIf(toolsFound)('trusted devices in Chromium', () => {
    * directly, because a real trusted device of an app needs a sign-in through an OIDC client.
    */
   async function createAppUserWithTrustedDevices(ownerEmail: string, descriptions: string[]) {
-    const owner = await server.repositories.users.findByEmail('console', ownerEmail);
+    const owner = await suite.server.repositories.users.findByEmail('console', ownerEmail);
     if (!owner) {
       throw new Error(`No console account ${ownerEmail} exists.`);
     }
-    const { app } = await server.services.apps.create(testAuditContext, owner.id, {
+    const { app } = await suite.server.services.apps.create(testAuditContext, owner.id, {
       name: 'Trusted devices test app',
       redirectUris: ['http://127.0.0.1:9/callback'],
       postLogoutRedirectUris: [],
       clientType: 'confidential',
       signupEnabled: true,
     });
-    const appRow = await server.repositories.apps.findById(app.id);
+    const appRow = await suite.server.repositories.apps.findById(app.id);
     if (!appRow) {
       throw new Error(`The app ${app.id} was not stored.`);
     }
-    await server.services.apps.updateSettings(testAuditContext, appRow, {
+    await suite.server.services.apps.updateSettings(testAuditContext, appRow, {
       mfaPolicy: 'optional',
       rememberMode: 'userOptIn',
       rememberDays: 30,
     });
-    const user = await server.services.accounts.signUp(
+    const user = await suite.server.services.accounts.signUp(
       testAuditContext,
       appRow,
       'member@example.com',
@@ -382,7 +361,7 @@ describe.runIf(toolsFound)('trusted devices in Chromium', () => {
     const dayMs = 24 * 60 * 60_000;
     for (const [index, description] of descriptions.entries()) {
       const firstUsedAt = clock() - (descriptions.length - index) * dayMs;
-      await server.repositories.trustedDevices.insert({
+      await suite.server.repositories.trustedDevices.insert({
         id: `dev_test_${index}`,
         app_id: app.id,
         user_id: user.id,
@@ -424,12 +403,4 @@ function removeFirstAuthenticatorWithoutCode(page: Page) {
     const body = (await response.json()) as { error: { code: string } };
     return { status: response.status, code: body.error.code };
   });
-}
-
-/** Prints the server's log lines at pino level warn (40) or above, which explain a failed step. */
-function printServerWarnings(lines: string[]): void {
-  const warnings = lines.filter((line) => (JSON.parse(line) as { level: number }).level >= 40);
-  if (warnings.length > 0) {
-    console.error(`The server logged:\n${warnings.join('\n')}`);
-  }
 }

@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type SubmitEvent } from 'react';
 import type { ConsoleApi } from '../api/client';
-import { ApiError, describeError } from '../api/errors';
-import type { AppSettings, MfaPolicy, RememberMode, StepUp } from '../api/types';
+import { describeError } from '../api/errors';
+import type { AppSettings, MfaPolicy, RememberMode } from '../api/types';
 import { useMessages } from '../locale';
 import type { Messages } from '../messages';
 import { StepUpForm } from '../mfa/StepUpForm';
@@ -9,6 +9,7 @@ import { RadioGroup, type RadioOption } from '../ui/Choices';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useFocusAfterRender } from '../ui/useFocusAfterRender';
 import { maxRememberDays, minRememberDays, parseRememberDays } from './rememberDays';
+import { useStepUpSave } from './useStepUpSave';
 
 interface AuthenticationSettingsFormProps {
   api: ConsoleApi;
@@ -29,35 +30,33 @@ export function AuthenticationSettingsForm(props: AuthenticationSettingsFormProp
   const [mfaPolicy, setMfaPolicy] = useState<MfaPolicy>(props.settings.mfaPolicy);
   const [rememberMode, setRememberMode] = useState<RememberMode>(props.settings.rememberMode);
   const [rememberDays, setRememberDays] = useState(String(props.settings.rememberDays));
-  // The checked number of days of a save that waits for step-up, or null when none waits.
-  const [daysAwaitingStepUp, setDaysAwaitingStepUp] = useState<number | null>(null);
-  const stepUpOpen = daysAwaitingStepUp !== null;
   const [error, setError] = useState<string | null>(null);
   const [daysInvalid, setDaysInvalid] = useState(false);
   const [attempt, setAttempt] = useState(0);
-  const [pending, setPending] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const [saveButtonRef, focusSaveButton] = useFocusAfterRender<HTMLButtonElement>();
   const daysRef = useRef<HTMLInputElement>(null);
   const daysId = useId();
   const daysHintId = useId();
   const errorId = useId();
-
-  async function send(days: number, stepUp?: StepUp): Promise<void> {
-    const saved = await api.updateSettings(
-      appId,
-      { mfaPolicy, rememberMode, rememberDays: days },
-      stepUp,
-    );
-    props.onSaved(saved);
-    setDaysAwaitingStepUp(null);
-    setAnnouncement(messages.settingsSaved);
-    focusSaveButton();
-  }
+  // The request is the checked number of days, because the other settings are locked meanwhile.
+  const save = useStepUpSave({
+    send: (days: number, stepUp) =>
+      api.updateSettings(appId, { mfaPolicy, rememberMode, rememberDays: days }, stepUp),
+    onSaved: (saved) => {
+      props.onSaved(saved);
+      setAnnouncement(messages.settingsSaved);
+      focusSaveButton();
+    },
+    onError: (caught) => setError(describeError(caught, messages)),
+    onCancel: focusSaveButton,
+  });
+  const daysAwaitingStepUp = save.awaitingStepUp;
+  const stepUpOpen = daysAwaitingStepUp !== null;
 
   async function handleSubmit(event: SubmitEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    if (pending || stepUpOpen) {
+    if (save.pending || stepUpOpen) {
       return;
     }
     setAttempt(attempt + 1);
@@ -73,22 +72,7 @@ export function AuthenticationSettingsForm(props: AuthenticationSettingsFormProp
       return;
     }
 
-    setPending(true);
-    try {
-      await send(days);
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.code === 'step_up_required') {
-        setDaysAwaitingStepUp(days);
-      } else {
-        setError(describeError(caught, messages));
-      }
-    }
-    setPending(false);
-  }
-
-  function cancelStepUp(): void {
-    setDaysAwaitingStepUp(null);
-    focusSaveButton();
+    await save.saveWithoutStepUp(days);
   }
 
   const daysDescribedBy = daysInvalid ? `${daysHintId} ${errorId}` : daysHintId;
@@ -140,7 +124,7 @@ export function AuthenticationSettingsForm(props: AuthenticationSettingsFormProp
           ref={saveButtonRef}
           type="submit"
           className="primary"
-          disabled={pending || stepUpOpen}
+          disabled={save.pending || stepUpOpen}
         >
           {messages.save}
         </button>
@@ -150,8 +134,8 @@ export function AuthenticationSettingsForm(props: AuthenticationSettingsFormProp
           api={api}
           description={messages.settingsStepUpPrompt}
           submitLabel={messages.confirmAndSave}
-          onConfirm={(stepUp) => send(daysAwaitingStepUp, stepUp)}
-          onCancel={cancelStepUp}
+          onConfirm={(stepUp) => save.saveWithStepUp(daysAwaitingStepUp, stepUp)}
+          onCancel={save.cancelStepUp}
         />
       )}
     </>

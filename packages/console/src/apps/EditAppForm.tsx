@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type SubmitEvent } from 'react';
 import type { ConsoleApi } from '../api/client';
-import { ApiError, describeError } from '../api/errors';
-import type { App, AppChanges, StepUp } from '../api/types';
+import { describeError } from '../api/errors';
+import type { App, AppChanges } from '../api/types';
 import { useMessages } from '../locale';
 import { StepUpForm } from '../mfa/StepUpForm';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -16,6 +16,7 @@ import {
 } from './AppFields';
 import { changedFields, changesNeedStepUp } from './appChanges';
 import { formatUrlList } from './urls';
+import { useStepUpSave } from './useStepUpSave';
 
 interface EditAppFormProps {
   api: ConsoleApi;
@@ -42,27 +43,28 @@ export function EditAppForm(props: EditAppFormProps) {
     postLogoutRedirectUris: formatUrlList(app.postLogoutRedirectUris),
   });
   const [signupEnabled, setSignupEnabled] = useState(app.signupEnabled);
-  const [changesAwaitingStepUp, setChangesAwaitingStepUp] = useState<AppChanges | null>(null);
-  const stepUpOpen = changesAwaitingStepUp !== null;
   const [error, setError] = useState<string | null>(null);
   const [invalidField, setInvalidField] = useState<RegistrationField | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const [pending, setPending] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const [saveButtonRef, focusSaveButton] = useFocusAfterRender<HTMLButtonElement>();
   const errorId = useId();
+  const save = useStepUpSave({
+    send: (changes: AppChanges, stepUp) => props.api.updateApp(app.id, changes, stepUp),
+    onSaved: props.onSaved,
+    onError: (caught) => setError(describeError(caught, messages)),
+    onCancel: focusSaveButton,
+  });
+  const changesAwaitingStepUp = save.awaitingStepUp;
+  const stepUpOpen = changesAwaitingStepUp !== null;
 
   useEffect(() => {
     focusNamedField(formRef.current, 'name');
   }, []);
 
-  async function save(changes: AppChanges, stepUp?: StepUp): Promise<void> {
-    props.onSaved(await props.api.updateApp(app.id, changes, stepUp));
-  }
-
   async function handleSubmit(event: SubmitEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    if (pending || stepUpOpen) {
+    if (save.pending || stepUpOpen) {
       return;
     }
     setAttempt(attempt + 1);
@@ -82,29 +84,10 @@ export function EditAppForm(props: EditAppFormProps) {
       return;
     }
     if (changesNeedStepUp(changes)) {
-      setChangesAwaitingStepUp(changes);
+      save.requireStepUp(changes);
       return;
     }
-    await saveWithoutStepUp(changes);
-  }
-
-  async function saveWithoutStepUp(changes: AppChanges): Promise<void> {
-    setPending(true);
-    try {
-      await save(changes);
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.code === 'step_up_required') {
-        setChangesAwaitingStepUp(changes);
-      } else {
-        setError(describeError(caught, messages));
-      }
-      setPending(false);
-    }
-  }
-
-  function cancelStepUp(): void {
-    setChangesAwaitingStepUp(null);
-    focusSaveButton();
+    await save.saveWithoutStepUp(changes);
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLFormElement>): void {
@@ -138,7 +121,7 @@ export function EditAppForm(props: EditAppFormProps) {
             ref={saveButtonRef}
             type="submit"
             className="primary"
-            disabled={pending || stepUpOpen}
+            disabled={save.pending || stepUpOpen}
           >
             {messages.saveChanges}
           </button>
@@ -156,8 +139,8 @@ export function EditAppForm(props: EditAppFormProps) {
               : messages.appChangesStepUpPrompt
           }
           submitLabel={messages.confirmAndSave}
-          onConfirm={(stepUp) => save(changesAwaitingStepUp, stepUp)}
-          onCancel={cancelStepUp}
+          onConfirm={(stepUp) => save.saveWithStepUp(changesAwaitingStepUp, stepUp)}
+          onCancel={save.cancelStepUp}
         />
       )}
     </>

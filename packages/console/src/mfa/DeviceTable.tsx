@@ -1,7 +1,8 @@
-import { useId, useRef } from 'react';
 import type { ConsoleApi } from '../api/client';
 import type { Authenticator } from '../api/types';
-import { useLocale } from '../locale';
+import { useMessages } from '../locale';
+import { ActionTable, RowWithForm } from '../ui/ActionTable';
+import { DateTime } from '../ui/DateTime';
 import { RemoveDeviceForm } from './RemoveDeviceForm';
 
 interface DeviceTableProps {
@@ -15,39 +16,30 @@ interface DeviceTableProps {
 }
 
 export function DeviceTable(props: DeviceTableProps) {
-  const { messages } = useLocale();
+  const messages = useMessages();
 
   if (props.authenticators.length === 0) {
     return <p>{messages.noDevices}</p>;
   }
 
   return (
-    <table className="device-table">
-      <thead>
-        <tr>
-          <th scope="col">{messages.columnName}</th>
-          <th scope="col">{messages.columnAdded}</th>
-          <th scope="col">{messages.columnLastUsed}</th>
-          <th scope="col">
-            <span className="visually-hidden">{messages.columnActions}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.authenticators.map((authenticator) => (
-          <DeviceRows
-            key={authenticator.id}
-            api={props.api}
-            authenticator={authenticator}
-            removing={props.removingId === authenticator.id}
-            isLastDevice={props.authenticators.length === 1}
-            onRemoveToggle={props.onRemoveToggle}
-            onRemoveCancel={props.onRemoveCancel}
-            onRemoved={props.onRemoved}
-          />
-        ))}
-      </tbody>
-    </table>
+    <ActionTable
+      className="device-table"
+      columns={[messages.columnName, messages.columnAdded, messages.columnLastUsed]}
+    >
+      {props.authenticators.map((authenticator) => (
+        <DeviceRows
+          key={authenticator.id}
+          api={props.api}
+          authenticator={authenticator}
+          removing={props.removingId === authenticator.id}
+          isLastDevice={props.authenticators.length === 1}
+          onRemoveToggle={props.onRemoveToggle}
+          onRemoveCancel={props.onRemoveCancel}
+          onRemoved={props.onRemoved}
+        />
+      ))}
+    </ActionTable>
   );
 }
 
@@ -66,63 +58,41 @@ interface DeviceRowsProps {
  * Added column shows when the first code confirmed the device, because it counts for sign-in since.
  */
 function DeviceRows(props: DeviceRowsProps) {
-  const { messages, formatDateTime } = useLocale();
-  const nameId = useId();
-  const formRowId = useId();
-  const removeButtonRef = useRef<HTMLButtonElement>(null);
+  const messages = useMessages();
   const { authenticator } = props;
 
-  function cancelRemoval(): void {
-    props.onRemoveCancel();
-    removeButtonRef.current?.focus();
-  }
-
   return (
-    <>
-      <tr>
-        <th scope="row" id={nameId}>
-          {authenticator.name}
-        </th>
-        <td>
-          <time dateTime={new Date(authenticator.confirmedAt).toISOString()}>
-            {formatDateTime(authenticator.confirmedAt)}
-          </time>
-        </td>
-        <td>
-          {authenticator.lastUsedAt === null ? (
-            messages.neverUsed
-          ) : (
-            <time dateTime={new Date(authenticator.lastUsedAt).toISOString()}>
-              {formatDateTime(authenticator.lastUsedAt)}
-            </time>
-          )}
-        </td>
-        <td>
-          <button
-            ref={removeButtonRef}
-            type="button"
-            aria-describedby={nameId}
-            aria-expanded={props.removing}
-            aria-controls={props.removing ? formRowId : undefined}
-            onClick={() => props.onRemoveToggle(authenticator.id)}
-          >
-            {messages.remove}
-          </button>
-        </td>
-      </tr>
-      {props.removing && (
-        <tr id={formRowId} className="remove-row">
-          <td colSpan={4}>
-            <RemoveDeviceForm
-              api={props.api}
-              authenticator={authenticator}
-              isLastDevice={props.isLastDevice}
-              onRemoved={props.onRemoved}
-              onCancel={cancelRemoval}
-            />
+    <RowWithForm
+      heading={authenticator.name}
+      cells={
+        <>
+          <td>
+            <DateTime epochMs={authenticator.confirmedAt} />
           </td>
-        </tr>
+          <td>
+            {authenticator.lastUsedAt === null ? (
+              messages.neverUsed
+            ) : (
+              <DateTime epochMs={authenticator.lastUsedAt} />
+            )}
+          </td>
+        </>
+      }
+      actionLabel={messages.remove}
+      formOpen={props.removing}
+      formRowClassName="remove-row"
+      columnCount={4}
+      onToggle={() => props.onRemoveToggle(authenticator.id)}
+      onCancel={props.onRemoveCancel}
+      renderForm={(cancel) => (
+        <RemoveDeviceForm
+          api={props.api}
+          authenticator={authenticator}
+          isLastDevice={props.isLastDevice}
+          onRemoved={props.onRemoved}
+          onCancel={cancel}
+        />
       )}
-    </>
+    />
   );
 }

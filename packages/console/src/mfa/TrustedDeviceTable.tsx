@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { TrustedDevice } from '../api/types';
 import { useMessages } from '../locale';
+import { ActionTable } from '../ui/ActionTable';
 import { DateTime } from '../ui/DateTime';
 
 interface TrustedDeviceTableProps {
@@ -18,29 +19,24 @@ export function TrustedDeviceTable(props: TrustedDeviceTableProps) {
   const messages = useMessages();
 
   return (
-    <table className="device-table">
-      <thead>
-        <tr>
-          <th scope="col">{messages.columnBrowser}</th>
-          <th scope="col">{messages.columnFirstUsed}</th>
-          <th scope="col">{messages.columnLastUsed}</th>
-          <th scope="col">{messages.columnExpires}</th>
-          <th scope="col">
-            <span className="visually-hidden">{messages.columnActions}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.devices.map((device) => (
-          <TrustedDeviceRow
-            key={device.id}
-            device={device}
-            pending={props.pending}
-            onForget={props.onForget}
-          />
-        ))}
-      </tbody>
-    </table>
+    <ActionTable
+      className="device-table"
+      columns={[
+        messages.columnBrowser,
+        messages.columnFirstUsed,
+        messages.columnLastUsed,
+        messages.columnExpires,
+      ]}
+    >
+      {props.devices.map((device) => (
+        <TrustedDeviceRow
+          key={device.id}
+          device={device}
+          pending={props.pending}
+          onForget={props.onForget}
+        />
+      ))}
+    </ActionTable>
   );
 }
 
