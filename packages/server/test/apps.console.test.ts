@@ -214,6 +214,16 @@ describe.each(testDatabases)('console apps API on $name', (database) => {
       expect(errorCodeOf(fetched)).toBe('not_found');
     });
 
+    it('rejects the console name for an app', async () => {
+      const created = await asOwner('POST', '/apps', {
+        name: ' portcullis ',
+        redirectUris: [await unusedCallbackUri()],
+      });
+      expect(created.status).toBe(400);
+      expect(errorCodeOf(created)).toBe('invalid_request');
+      expect((created.json.error as { message: string }).message).toContain('name');
+    });
+
     it('patch changes the given fields', async () => {
       const registered = await registerApp(owner, { name: 'Patched App' });
       const newUri = await unusedCallbackUri();

@@ -18,7 +18,13 @@ export const redirectUriSchema = z
     }
   }, 'must be an https URL (http only on localhost) without a fragment or wildcard');
 
-export const appNameSchema = z.string().trim().min(1).max(100);
+/** App names show on the hosted login; "Portcullis" is the console's, so no app may look like it. */
+export const appNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine((name) => name.toLowerCase() !== 'portcullis', 'is reserved for the console');
 
 export const createAppBody = z.object({
   name: appNameSchema,
