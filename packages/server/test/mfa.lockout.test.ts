@@ -9,7 +9,7 @@ import { createUserWithAuthenticator, testAuditContext } from './support/users.j
 
 const password = 'a long test password';
 
-/** A six-digit code that is not the current one (nor a neighbour) for this secret. */
+/** Returns a six-digit code that is not the current one (nor a neighbour) for this secret. */
 function wrongCode(secret: string, now: number): string {
   const valid = new Set(
     [-1, 0, 1].map((offset) => totp({ secret, epochMs: now + offset * 30_000 })),

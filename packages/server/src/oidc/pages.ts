@@ -40,7 +40,7 @@ function alert(message: string | undefined): string {
   return message ? `<p class="alert" role="alert">${escapeHtml(message)}</p>` : '';
 }
 
-/** How the code step offers to remember the browser: a checkbox, a note, or nothing. */
+/** The code step's offer to remember the browser: a checkbox, a note, or nothing. */
 export interface RememberOffer {
   mode: 'always' | 'userOptIn' | 'no';
   days: number;
@@ -105,7 +105,7 @@ export interface CodeStepOptions extends FormPageOptions {
   remember?: RememberOffer;
 }
 
-/** The code form of the MFA step and of the enrolment step, with its remember offer. */
+/** Renders the code form of the MFA step and of the enrolment step, with its remember offer. */
 function codeForm(options: CodeStepOptions): string {
   const t = (key: MessageKey) => translate(options.locale, key);
   return `${alert(options.error)}

@@ -40,7 +40,7 @@ const pageContext = (ctx: KoaContextWithOIDC) => ({
 });
 
 /**
- * A login prompt check: each app is its own user pool, so a provider session of a user of one
+ * Builds a login prompt check: each app is its own user pool, so a provider session of a user of one
  * app never signs the browser in to another app.
  */
 function sessionOfAnotherApp(repositories: Repositories) {
@@ -89,8 +89,8 @@ export function createProvider(options: {
     scopes: ['openid', 'email', 'offline_access'],
     extraParams: ['screen'],
     responseTypes: ['code'],
-    // PKCE (S256 only) for every client, as OAuth 2.1 asks: a confidential client's secret does
-    // not stop a stolen code from being redeemed by an attacker who also holds the secret.
+    // PKCE (S256 only) for every client, as OAuth 2.1 recommends: a client secret does not stop
+    // code injection, where a stolen code is pasted into the real client's own callback.
     pkce: { required: () => true },
     clientAuthMethods: ['none', 'client_secret_basic', 'client_secret_post'],
     enabledJWA: { idTokenSigningAlgValues: ['ES256'] },

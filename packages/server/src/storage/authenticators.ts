@@ -18,7 +18,7 @@ export function createAuthenticatorRepository(db: Db) {
         .executeTakeFirst();
     },
 
-    /** The newest pending enrolment of a user that has not lapsed. */
+    /** Finds the newest pending enrolment of a user that has not lapsed. */
     findLatestPending(userId: string, now: number): Promise<AuthenticatorRow | undefined> {
       return db
         .selectFrom('authenticators')
@@ -52,7 +52,7 @@ export function createAuthenticatorRepository(db: Db) {
 
     /**
      * Accepts a time step for an authenticator in one conditional UPDATE. Two requests with the
-     * same code, on one instance or several, race on this row and only one sees a changed row,
+     * same code, on one instance or several, race on this row and only one changes it,
      * so a code works once. Confirming a pending enrolment goes through the same statement.
      */
     async acceptStep(options: {
