@@ -143,7 +143,7 @@ export function renderMessagePage(context: PageContext, title: string, message: 
 
 /**
  * Renders the RP-initiated logout confirmation around oidc-provider's form. With `autoSubmit`
- * (the app sent a valid id_token_hint) an external script submits it at once; without it the
+ * (the app sent a valid id_token_hint) an external script submits it at once. Without it the
  * person presses the button, so another site cannot sign anyone out with a link.
  */
 export function renderLogout(context: PageContext, form: string, autoSubmit: boolean): string {
