@@ -136,6 +136,67 @@ describe.each(testDatabases)('hardening against a stolen session on $name', (dat
     });
     expect(withCode.status).toBe(201);
   });
+
+  it('drops enrolments started before MFA came on', async () => {
+    counter += 1;
+    const account = await signUpToConsole(
+      server.baseUrl,
+      `early${counter}@example.com`,
+      ownerPassword,
+    );
+    const early = await enrolAuthenticator(account, 'Planted');
+    const phone = await enrolAuthenticator(account, 'Phone');
+    const confirmPath = (id: string) => `/console/api/mfa/authenticators/${id}/confirm`;
+    const confirmed = await account.client.api('POST', confirmPath(phone.id), account.csrfToken, {
+      code: totp({ secret: phone.secret, epochMs: clock() }),
+    });
+    expect(confirmed.status).toBe(200);
+
+    clock.advance(30_000);
+    const planted = await account.client.api('POST', confirmPath(early.id), account.csrfToken, {
+      code: totp({ secret: early.secret, epochMs: clock() }),
+    });
+    expect(planted.status).toBe(404);
+    expect(errorCodeOf(planted)).toBe('not_found');
+  });
+
+  it('refuses parallel password guesses beyond the limit', async () => {
+    counter += 1;
+    const account = await signUpToConsole(
+      server.baseUrl,
+      `parallel${counter}@example.com`,
+      ownerPassword,
+    );
+    const registered = await registerApp(account, { name: 'Raced App' });
+    const path = `/console/api/apps/${registered.app.id}/client-secret`;
+    const attempt = (password: string) =>
+      account.client.api('POST', path, account.csrfToken, { stepUp: { password } });
+
+    const guesses = await Promise.all(
+      Array.from({ length: 2 * passwordLockRule.maxFailures }, () => attempt('wrong guess 1234')),
+    );
+    const checked = guesses.filter((guess) => errorCodeOf(guess) === 'password_invalid');
+    expect(checked.length).toBeLessThan(passwordLockRule.maxFailures);
+    expect(errorCodeOf(await attempt(ownerPassword))).toBe('sign_in_locked');
+  });
+
+  it('saves an app patch with nothing to change', async () => {
+    counter += 1;
+    const account = await signUpToConsole(
+      server.baseUrl,
+      `empty${counter}@example.com`,
+      ownerPassword,
+    );
+    const registered = await registerApp(account, { name: 'Unchanged App' });
+    const patched = await account.client.api(
+      'PATCH',
+      `/console/api/apps/${registered.app.id}`,
+      account.csrfToken,
+      {},
+    );
+    expect(patched.status).toBe(200);
+    expect((patched.json.app as { name: string }).name).toBe('Unchanged App');
+  });
 });
 
 describe('hardening of requests and the provider on sqlite', () => {
@@ -214,5 +275,15 @@ describe('hardening of requests and the provider on sqlite', () => {
     const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('invalid_request');
     expect(body.error.message).not.toContain('%E0');
+  });
+
+  it('asks before signing out with another user\u2019s id_token_hint', async () => {
+    const app = await registerApp(owner, { name: 'Hinting App' });
+    const { tokens } = await signUpAppUser(server.baseUrl, app, 'hinter@example.com', userPassword);
+    const hint = encodeURIComponent(tokens.id_token as string);
+    const page = await owner.client.follow(`/oidc/session/end?id_token_hint=${hint}`);
+    expect(page.response.status).toBe(200);
+    expect(page.body).toContain('op.logoutForm');
+    expect(page.body).not.toContain('logout.js');
   });
 });

@@ -165,6 +165,16 @@ describe.each(testDatabases)('trusted devices on $name', (database) => {
     expect((await signIn(client, user)).askedForCode).toBe(true);
   });
 
+  it('shortens existing trust when the period shrinks', async () => {
+    await setConsoleMode('userOptIn', 30);
+    const user = await newUser();
+    const client = new HttpClient(server.baseUrl);
+    await signIn(client, user, { remember: true });
+    await setConsoleMode('userOptIn', 2);
+    clock.advance(3 * dayMs);
+    expect((await signIn(client, user)).askedForCode).toBe(true);
+  });
+
   it('ends trust when the user forgets the device', async () => {
     const user = await newUser();
     const client = new HttpClient(server.baseUrl);

@@ -112,12 +112,15 @@ export function createAccountService(deps: {
       const now = deps.clock();
       const key = passwordThrottleKey(user.app_id, user.email);
       await assertNotLocked(context, user.app_id, [key], now);
+      const state = await throttles.addFailure(key, now, passwordLockRule);
+      if (state.failures > passwordLockRule.maxFailures) {
+        throw lockedError('sign_in_locked', state.lockedUntil, now);
+      }
       if (await verifyPassword(user.password_hash, password)) {
         await throttles.reset(key);
         return;
       }
 
-      const state = await throttles.addFailure(key, now, passwordLockRule);
       await deps.audit.record(context, {
         event: 'step_up.failed',
         appId: user.app_id,
@@ -161,6 +164,13 @@ export function createAccountService(deps: {
       ];
       await assertNotLocked(context, app.id, keys, now);
 
+      // The attempt is counted before the password is checked, so parallel guesses cannot all
+      // pass the lock check above: those beyond the limit are refused unchecked.
+      const emailState = await throttles.addFailure(keys[0] as string, now, passwordLockRule);
+      if (emailState.failures > passwordLockRule.maxFailures) {
+        throw lockedError('sign_in_locked', emailState.lockedUntil, now);
+      }
+
       const user = await users.findByEmail(app.id, normalizeEmail(email));
       const valid = user
         ? await verifyPassword(user.password_hash, password)
@@ -170,17 +180,14 @@ export function createAccountService(deps: {
         return user;
       }
 
-      const [emailState] = await Promise.all([
-        throttles.addFailure(keys[0] as string, now, passwordLockRule),
-        ...(keys[1] ? [throttles.addFailure(keys[1], now, ipLockRule)] : []),
-      ]);
+      if (keys[1]) await throttles.addFailure(keys[1], now, ipLockRule);
       await deps.audit.record(context, {
         event: 'sign_in.failed',
         appId: app.id,
         userId: user?.id ?? null,
-        detail: { reason: 'password', failures: emailState?.failures ?? 0 },
+        detail: { reason: 'password', failures: emailState.failures },
       });
-      if (emailState && emailState.lockedUntil > now) {
+      if (emailState.lockedUntil > now) {
         await deps.audit.record(context, {
           event: 'sign_in.locked',
           appId: app.id,

@@ -191,6 +191,13 @@ export function createAppService(deps: {
       if (settings.rememberMode === 'no' && app.remember_mode !== 'no') {
         await deps.trustedDevices.forgetApp(context, app.id);
       }
+      // A shorter period applies to devices already trusted, not only to new ones.
+      if (settings.rememberDays < app.remember_days) {
+        await deps.repositories.trustedDevices.shortenForApp(
+          app.id,
+          settings.rememberDays * 24 * 60 * 60_000,
+        );
+      }
       return settings;
     },
   };

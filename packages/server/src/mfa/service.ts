@@ -236,6 +236,9 @@ export function createMfaService({
       if ((row.pending_expires_at ?? 0) <= now) throw new PortcullisError('mfa_enrolment_expired');
 
       await settleCode(context, user, [row], input, now, true);
+      // Other enrolments started before MFA came on skipped step-up: they must not be confirmed
+      // now, when adding a device needs a code from an existing one.
+      await authenticators.deletePendingForUser(user.id);
       await audit.record(context, {
         event: 'mfa.enrolment_confirmed',
         appId: user.app_id,

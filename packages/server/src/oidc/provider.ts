@@ -121,7 +121,11 @@ export function createProvider(options: {
         enabled: true,
         async logoutSource(ctx, form) {
           ctx.type = 'html';
-          ctx.body = renderLogout(pageContext(ctx), form, Boolean(ctx.oidc.params?.id_token_hint));
+          // Only the signed-in user's own ID token makes the page submit itself: a hint from
+          // another user (an attacker's own app) leaves the choice to the person.
+          const hintSubject = ctx.oidc.entities.IdTokenHint?.payload?.sub;
+          const ownHint = hintSubject !== undefined && hintSubject === ctx.oidc.session?.accountId;
+          ctx.body = renderLogout(pageContext(ctx), form, ownHint);
         },
         async postLogoutSuccessSource(ctx) {
           const context = pageContext(ctx);

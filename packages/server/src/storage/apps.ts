@@ -30,6 +30,7 @@ export function createAppRepository(db: Db) {
       id: string,
       changes: Partial<Omit<AppRow, 'id' | 'client_id' | 'owner_user_id' | 'created_at'>>,
     ): Promise<void> {
+      if (Object.keys(changes).length === 0) return;
       await db.updateTable('apps').set(changes).where('id', '=', id).execute();
     },
 

@@ -100,6 +100,15 @@ export function createAuthenticatorRepository(db: Db) {
       return Number(result.numDeletedRows);
     },
 
+    /** Deletes a user's pending enrolments, e.g. the ones started before MFA came on. */
+    async deletePendingForUser(userId: string): Promise<void> {
+      await db
+        .deleteFrom('authenticators')
+        .where('user_id', '=', userId)
+        .where('confirmed_at', 'is', null)
+        .execute();
+    },
+
     async deleteLapsedPending(now: number): Promise<void> {
       await db
         .deleteFrom('authenticators')

@@ -91,6 +91,16 @@ export function createTrustedDeviceRepository(db: Db) {
       return Number(result.numDeletedRows);
     },
 
+    /** Brings every device of an app within a shorter trust period, counted from its creation. */
+    async shortenForApp(appId: string, periodMs: number): Promise<void> {
+      await db
+        .updateTable('trusted_devices')
+        .set((eb) => ({ expires_at: eb('created_at', '+', periodMs) }))
+        .where('app_id', '=', appId)
+        .where((eb) => eb('expires_at', '>', eb('created_at', '+', periodMs)))
+        .execute();
+    },
+
     async deleteExpired(now: number): Promise<void> {
       await db.deleteFrom('trusted_devices').where('expires_at', '<=', now).execute();
     },
