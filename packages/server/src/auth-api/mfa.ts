@@ -99,13 +99,10 @@ export function registerMfaRoutes(app: ZodApp, deps: AuthApiDependencies, helper
         user.id,
         request.body.access_token,
       );
-      if ((await deps.mfa.status(user.id)).enabled) {
-        const code = request.body.verification_code;
-        if (!code) throw new PortcullisError('step_up_required');
-        await deps.mfa.verifyCode(contextOf(request), user, code);
-      }
+      const context = contextOf(request);
+      await deps.mfa.assertMayAddAuthenticator(context, user, request.body.verification_code);
       const enrolment = await deps.mfa.startEnrolment(
-        contextOf(request),
+        context,
         appOf(request),
         user,
         'Authenticator app',

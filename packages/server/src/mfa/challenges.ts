@@ -6,7 +6,7 @@ import type { UserRow } from '../storage/users.js';
 import { challengeLifetimeMs, maxChallengeFailures } from './policy.js';
 import type { MfaService } from './service.js';
 
-/** The code step of one sign-in: opened after the password, passed once, ended by 5 rejections. */
+/** Creates the code step of one sign-in: opened after the password, passed once, ended by 5 rejections. */
 export function createMfaChallengeService(deps: {
   repositories: Repositories;
   mfa: MfaService;

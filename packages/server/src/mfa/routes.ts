@@ -15,7 +15,7 @@ const codeBody = z.object({ code: z.string().min(1).max(32) });
 const stepUpBody = z.object({ code: z.string().max(32).optional() });
 const idParams = z.object({ id: z.string().min(1).max(64) });
 
-/** The console account's own authenticators: "Multi-factor Authentication Setting". */
+/** Registers the console account's own authenticator routes ("Multi-factor Authentication Setting"). */
 export async function consoleMfaRoutes(
   app: FastifyInstance,
   deps: {
@@ -41,12 +41,7 @@ export async function consoleMfaRoutes(
     const { name, stepUp } = nameBody.parse(request.body);
     const context = auditContextOf(request, `user:${user.id}`);
 
-    // With MFA on, a new device needs a code from a device the account already has: else a
-    // stolen session could add its own device and pass every later step-up with it.
-    if ((await deps.mfa.status(user.id)).enabled) {
-      if (!stepUp?.code) throw new PortcullisError('step_up_required');
-      await deps.mfa.verifyCode(context, user, stepUp.code);
-    }
+    await deps.mfa.assertMayAddAuthenticator(context, user, stepUp?.code);
 
     const enrolment = await deps.mfa.startEnrolment(context, await consoleApp(), user, name);
     return reply.code(201).send(enrolment);

@@ -165,6 +165,21 @@ export function createMfaService({
       return { enabled: rows.length > 0, authenticators: rows.map(toAuthenticatorView) };
     },
 
+    /**
+     * Checks the proof needed before adding an authenticator. With MFA on, it is a current code
+     * from an existing authenticator: else a stolen session or access token could add its own
+     * device and pass every later check with it. The first authenticator needs no code.
+     */
+    async assertMayAddAuthenticator(
+      context: AuditContext,
+      user: UserRow,
+      code: string | undefined,
+    ) {
+      if ((await authenticators.countConfirmed(user.id)) === 0) return;
+      if (!code) throw new PortcullisError('step_up_required');
+      await this.verifyCode(context, user, code);
+    },
+
     /** Issues a secret for a new authenticator, pending until a first code confirms it. */
     async startEnrolment(
       context: AuditContext,

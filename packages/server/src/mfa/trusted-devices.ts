@@ -25,7 +25,7 @@ const rotationGraceMs = 10_000;
 const cookiePath = '/interaction';
 
 /**
- * One cookie per app and user, named from a hash of both, so two people sharing a browser (or
+ * Returns the cookie name of an app and user: one cookie for each pair, named from a hash of both, so two people sharing a browser (or
  * one person in two apps) never share trust and the name does not reveal the user id.
  */
 export function trustedDeviceCookieName(appId: string, userId: string): string {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AccountService } from '../accounts/service.js';
 import type { AuditService } from '../audit/service.js';
 import { auditContextOf } from '../http/context.js';
+import { toPortcullisError } from '../http/error-handler.js';
 import { PortcullisError } from '../http/errors.js';
 import { chooseLocale, translate } from '../i18n/index.js';
 import type { MfaChallengeService } from '../mfa/challenges.js';
@@ -44,7 +45,7 @@ type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
 /** Name of the authenticator a forced enrolment on the hosted page creates. */
 const hostedEnrolmentName = 'Authenticator app';
 
-/** The hosted login pages: email and password, sign-up, then the MFA code or enrolment step. */
+/** Registers the hosted login pages: email and password, sign-up, then the MFA code or enrolment step. */
 export async function interactionRoutes(app: FastifyInstance, deps: InteractionDependencies) {
   const { provider, repositories } = deps;
 
@@ -125,16 +126,7 @@ export async function interactionRoutes(app: FastifyInstance, deps: InteractionD
 
   app.setErrorHandler(async (error, request, reply) => {
     const locale = chooseLocale(request.headers['accept-language']);
-    const known =
-      error instanceof PortcullisError
-        ? error
-        : (error as { code?: string }).code?.startsWith('FST_CSRF')
-          ? new PortcullisError('csrf_invalid')
-          : error instanceof z.ZodError
-            ? new PortcullisError('invalid_request', {
-                detail: 'a form field is missing or too long',
-              })
-            : undefined;
+    const known = toPortcullisError(error);
     if (!known) request.log.error({ err: error }, 'hosted login page failed');
     const reported = known ?? new PortcullisError('internal_error');
     const html = renderMessagePage(

@@ -27,10 +27,6 @@ export const providerRoutes = {
   challenge: '/oidc/challenge',
 } as const;
 
-export function isProviderPath(pathname: string): boolean {
-  return pathname.startsWith('/oidc/') || pathname === '/.well-known/openid-configuration';
-}
-
 const pageContext = (ctx: KoaContextWithOIDC) => ({
   locale: chooseLocale(
     ctx.oidc?.params?.ui_locales as string | undefined,

@@ -1,10 +1,5 @@
 import type { Db } from './database.js';
 
-export interface StoredPayload {
-  payload: string;
-  consumedAt: number | null;
-}
-
 /** Storage of oidc-provider's models (sessions, grants, codes, tokens, interactions, clients). */
 export function createOidcPayloadRepository(db: Db) {
   const active = (now: number) =>
