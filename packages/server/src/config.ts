@@ -40,7 +40,7 @@ export interface Config {
   consoleSignup: 'open' | 'closed';
   logLevel: string;
   /**
-   * Which proxies may set X-Forwarded-For (the client address used for rate limits and audit):
+   * Proxies allowed to set X-Forwarded-For (the client address used for rate limits and audit):
    * false, a number of hops, or addresses and CIDR ranges.
    */
   trustProxy?: boolean | number | string[];

@@ -158,7 +158,7 @@ describe.each(testDatabases)('app isolation at the OpenID provider on $name', (d
   });
 
   it('signs a console browser up to an app as another user', async () => {
-    // The owner's browser holds a provider session of a console account; the app's sign-up must
+    // The owner's browser has a provider session of a console account; the app's sign-up must
     // replace it without losing the pending interaction.
     const configuration = await discoverApp(server.baseUrl, confidential);
     const pending = await startAuthorization(configuration, confidential.redirectUri);

@@ -240,7 +240,7 @@ describe('hardening of requests and the provider on sqlite', () => {
   });
 
   it('asks before signing out without an id_token_hint', async () => {
-    // A link from another site: the browser holds a provider session but sends no hint.
+    // A link from another site: the browser has a provider session but sends no hint.
     const page = await owner.client.follow('/oidc/session/end');
     expect(page.response.status).toBe(200);
     expect(page.body).toContain('op.logoutForm');

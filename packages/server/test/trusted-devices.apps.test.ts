@@ -62,7 +62,7 @@ describe.each(testDatabases)('trusted devices of app users on $name', (database)
     return { email, userId, secret };
   }
 
-  /** A browser that kept only the trusted-device cookies of an earlier one (signed out since). */
+  /** Returns a browser that kept only the trusted-device cookies of an earlier one (signed out since). */
   function browserWithTrustOf(browser: HttpClient): HttpClient {
     const next = new HttpClient(server.baseUrl);
     for (const [name, value] of browser.cookies)

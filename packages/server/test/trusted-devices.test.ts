@@ -38,7 +38,7 @@ describe.each(testDatabases)('trusted devices on $name', (database) => {
   }
 
   /**
-   * Signs in to the console with this browser; answers the code step when it appears (ticking
+   * Signs in to the console with this browser; fills in the code step when it appears (ticking
    * "Remember this device" if asked) and returns whether the code step appeared.
    */
   async function signIn(

@@ -14,7 +14,7 @@ export interface ConsoleSignedIn {
 }
 
 /**
- * The console's own HttpOnly session (backend-for-frontend): the browser holds a random id,
+ * The console's own HttpOnly session (backend-for-frontend): the browser keeps a random id,
  * the database only its hash, and every state change must echo the session's CSRF token.
  */
 export function createConsoleSessions(deps: {

@@ -16,7 +16,7 @@ interface PendingLogin {
 }
 
 /**
- * The console's sign-in as a relying party of its own hosted login: authorization code with
+ * Registers the console's sign-in as a relying party of its own hosted login: authorization code with
  * PKCE, the code exchanged by this backend, then an HttpOnly console session.
  */
 export async function consoleAuthRoutes(

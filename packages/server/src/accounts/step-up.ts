@@ -13,7 +13,7 @@ export const stepUpSchema = z
 export type StepUpProof = z.infer<typeof stepUpSchema>;
 
 /**
- * Checks a fresh proof of presence, whatever the session or a trusted device says. An account
+ * Checks a fresh proof of presence, whatever the session or a trusted device claims. An account
  * with MFA must give a current code (it counts towards the MFA lock like any other code); an
  * account without an authenticator gives its password.
  */

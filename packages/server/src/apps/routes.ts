@@ -37,7 +37,7 @@ export interface AppRouteDependencies {
   trustedDevices: TrustedDeviceService;
 }
 
-/** The console's apps: registry, client secrets, API keys, users and Advanced Settings. */
+/** Registers the console's app routes: registry, client secrets, API keys, users and settings. */
 export async function consoleAppRoutes(app: FastifyInstance, deps: AppRouteDependencies) {
   /** Loads the signed-in account and one of its apps; step-up proof is checked when given. */
   async function ownedApp(request: FastifyRequest) {

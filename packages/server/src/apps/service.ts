@@ -70,7 +70,7 @@ export async function ensureConsoleApp(
   });
 }
 
-/** The app registry: developers' apps, their OpenID client credentials and settings. */
+/** Creates the app registry: developers' apps, their OpenID client credentials and settings. */
 export function createAppService(deps: {
   repositories: Repositories;
   audit: AuditService;

@@ -18,7 +18,7 @@ const toDeviceResponse = (device: TrustedDeviceView) => ({
   expires_at: device.expiresAt,
 });
 
-/** A user's trusted devices: list, forget one, forget all. */
+/** Registers the routes of a user's trusted devices: list, forget one, forget all. */
 export function registerDeviceRoutes(
   app: ZodApp,
   deps: AuthApiDependencies,

@@ -11,7 +11,7 @@ export { apiKeyRateLimit, userMfaRateLimit } from './context.js';
 export type { AuthApiDependencies } from './context.js';
 
 /**
- * The Auth API for app backends, under /v1/auth with `Authorization: Bearer <API key>`. The MFA
+ * Registers the Auth API for app backends, under /v1/auth with `Authorization: Bearer <API key>`. The MFA
  * calls keep the SaaSus Auth API's resource names and JSON shapes.
  */
 export async function authApiRoutes(fastify: FastifyInstance, deps: AuthApiDependencies) {

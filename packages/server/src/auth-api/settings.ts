@@ -9,7 +9,7 @@ import {
 } from './context.js';
 import * as schemas from './schemas.js';
 
-/** The app\u2019s sign-in settings: MFA policy, remember mode, self sign-up. */
+/** Registers the app\u2019s sign-in settings routes: MFA policy, remember mode, self sign-up. */
 export function registerSettingsRoutes(
   app: ZodApp,
   deps: AuthApiDependencies,

@@ -19,7 +19,7 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
-// A hash of a random password, verified when the email is unknown so that both answers take as
+// A hash of a random password, verified when the email is unknown so that both responses take as
 // long and the timing does not tell whether an account exists.
 let decoyHash: Promise<string> | undefined;
 

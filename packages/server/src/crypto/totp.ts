@@ -51,7 +51,7 @@ export function normalizeCode(input: string): string {
   return input.replace(/[\s-]/g, '');
 }
 
-/** Whether a code has the shape of a code of the default profile: six ASCII digits. */
+/** Returns whether a code has the shape of a code of the default profile: six ASCII digits. */
 export function isWellFormedCode(code: string): boolean {
   return /^[0-9]{6}$/.test(code);
 }

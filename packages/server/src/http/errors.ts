@@ -40,7 +40,7 @@ export class PortcullisError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly values: Record<string, string | number> = {},
-    /** Seconds after which a retry may succeed, sent as Retry-After on 429 answers. */
+    /** Seconds after which a retry may succeed, sent as Retry-After on 429 responses. */
     readonly retryAfterSeconds?: number,
   ) {
     super(code);

@@ -16,7 +16,7 @@ export async function providerMount(
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_request, _payload, done) => done(null));
 
-  // The provider builds its endpoint URLs and cookie flags from the request's origin. It sees
+  // The provider builds its endpoint URLs and cookie flags from the request's origin. It receives
   // the public URL's origin whatever the client or a proxy sent, so discovery always names the
   // issuer's own endpoints and cookies are Secure under https.
   const handle = (request: FastifyRequest, reply: FastifyReply) => {

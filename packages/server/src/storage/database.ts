@@ -20,7 +20,7 @@ const postgresTypes = {
 /** Opens the database named by the target. SQLite runs in WAL mode so the CLI can share the file. */
 export function openDatabase(target: DatabaseTarget): Db {
   if (target.kind === 'sqlite') {
-    // The folder holds password hashes and sealed secrets: only the service's user may read it.
+    // The folder contains password hashes and sealed secrets: only the service's user may read it.
     fs.mkdirSync(path.dirname(target.file), { recursive: true, mode: 0o700 });
     const sqlite = new SQLite(target.file);
     sqlite.pragma('journal_mode = WAL');

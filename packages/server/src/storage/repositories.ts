@@ -12,7 +12,7 @@ import { createThrottleRepository } from './throttles.js';
 import { createTrustedDeviceRepository } from './trusted-devices.js';
 import { createUserRepository } from './users.js';
 
-/** Every repository over one database handle. */
+/** Creates every repository over one database handle. */
 export function createRepositories(db: Db) {
   return {
     apps: createAppRepository(db),
